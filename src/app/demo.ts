@@ -1,0 +1,36 @@
+import { generateDemoHistory } from '../demo/history.js';
+import type { Keel } from './keel.js';
+import type { AthleteView, ImportReport } from './views.js';
+
+/** Fixed, so every newcomer sees the same demo story. */
+export const DEMO_SEED = 20261124;
+
+export type DemoOutcome =
+  | { kind: 'loaded'; athlete: AthleteView; report: ImportReport }
+  | { kind: 'already-loaded'; athlete: AthleteView };
+
+/**
+ * Loads the demo athlete: a history Keel generates and encodes as FIT files itself, imported through the
+ * same path as a runner's own files, ending on `today`. One transaction, so a start that dies halfway leaves no
+ * half-loaded demo behind and the next start loads it whole.
+ */
+export async function loadDemo(
+  keel: Keel,
+  today: Date,
+  onProgress?: (done: number, total: number) => void,
+): Promise<DemoOutcome> {
+  const existing = (await keel.athletes()).find((a) => a.isDemo);
+  if (existing) return { kind: 'already-loaded', athlete: existing };
+  const history = generateDemoHistory({ seed: DEMO_SEED, endDate: today });
+  return keel.transaction(async (tx) => {
+    const athlete = await tx.createAthlete({ ...history.athlete, isDemo: true });
+    let done = 0;
+    const report = await tx.importFiles(
+      athlete.id,
+      history.runs.map((run) => ({ fileName: run.fileName, bytes: run.fit })),
+      () => onProgress?.(++done, history.runs.length),
+    );
+    const loaded = await tx.athlete(athlete.id);
+    return { kind: 'loaded', athlete: loaded ?? athlete, report };
+  });
+}

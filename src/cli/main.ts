@@ -1,0 +1,214 @@
+import { homedir } from 'node:os';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import {
+  type DemoOutcome,
+  describeDatabase,
+  type FileImportResult,
+  Keel,
+  listImportInputs,
+  loadDemo,
+  resolveDatabaseConfig,
+} from '../app/index.js';
+import { KEEL_VERSION } from '../app/version.js';
+import { formatDistance } from '../domain/units.js';
+import { startServer } from '../server/index.js';
+import { DataFolderInUseError } from '../store/index.js';
+import { runReport, runsTable } from './format.js';
+
+/** Exit codes of the CLI contract (architecture.md). */
+const EXIT_REJECTED = 1;
+const EXIT_USAGE = 2;
+
+class UserError extends Error {}
+
+interface GlobalOptions {
+  data?: string;
+}
+
+function databaseConfig(program: Command) {
+  const { data } = program.opts<GlobalOptions>();
+  return resolveDatabaseConfig({
+    dataFlag: data,
+    env: process.env,
+    homeDir: homedir(),
+    platform: process.platform,
+  });
+}
+
+async function withKeel<T>(program: Command, work: (keel: Keel) => Promise<T>): Promise<T> {
+  const keel = await Keel.open(databaseConfig(program));
+  try {
+    return await work(keel);
+  } finally {
+    await keel.close();
+  }
+}
+
+async function athleteFor(keel: Keel, id: string | undefined) {
+  if (id === undefined) return keel.defaultAthlete();
+  const athlete = await keel.athlete(id);
+  if (!athlete) throw new UserError(`no athlete with id ${id}`);
+  return athlete;
+}
+
+const printJson = (doc: unknown) => process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+
+function importLine(result: FileImportResult): string {
+  const label = result.status.padEnd(9);
+  return `${label} ${result.fileName}: ${result.message}`;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535 (0 picks a free one)');
+  }
+  return port;
+}
+
+function demoLine(outcome: DemoOutcome): string {
+  if (outcome.kind === 'already-loaded') return `The demo athlete ${outcome.athlete.name} is already loaded.`;
+  const { imported, rejected } = outcome.report.totals;
+  return `Loaded the demo athlete ${outcome.athlete.name}: ${imported} runs${rejected ? `, ${rejected} rejected` : ''}.`;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('keel')
+    .description('Keel: see at what distance your running pain starts, and push it out.')
+    .version(KEEL_VERSION)
+    .option('--data <dir>', 'embedded database folder (default: KEEL_DATA or your user data folder)')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('import')
+    .description('import activity files and folders (FIT); prints one line per file')
+    .argument('<paths...>', 'files or folders')
+    .option(
+      '--athlete <id>',
+      'the athlete to import for (default: your own athlete, created on first import)',
+    )
+    .option('--json', 'print the import report as JSON')
+    .action(async (paths: string[], opts: { athlete?: string; json?: boolean }) => {
+      await withKeel(program, async (keel) => {
+        const athlete = opts.athlete ? await athleteFor(keel, opts.athlete) : await keel.importTarget();
+        if (!athlete) throw new UserError('no athlete to import for');
+        const report = await keel.importFiles(athlete.id, listImportInputs(paths), (result) => {
+          if (!opts.json) process.stdout.write(`${importLine(result)}\n`);
+        });
+        const t = report.totals;
+        if (opts.json) printJson(report);
+        else
+          process.stdout.write(
+            `${t.files} files: ${t.imported} imported, ${t.duplicates} already stored, ` +
+              `${t.skipped} skipped, ${t.rejected} rejected (athlete ${athlete.name})\n`,
+          );
+        if (t.rejected > 0) process.exitCode = EXIT_REJECTED;
+      });
+    });
+
+  program
+    .command('runs')
+    .description('list runs, newest first')
+    .option('--athlete <id>', 'whose runs (default: the default athlete)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { athlete?: string; json?: boolean }) => {
+      await withKeel(program, async (keel) => {
+        const athlete = await athleteFor(keel, opts.athlete);
+        const runs = athlete ? await keel.runs(athlete.id) : [];
+        if (opts.json) return printJson(runs);
+        if (!athlete || runs.length === 0) {
+          process.stdout.write('No runs yet. Import some with: keel import ~/Downloads/*.fit\n');
+          return;
+        }
+        const total = runs.reduce((sum, r) => sum + r.distanceM, 0);
+        process.stdout.write(`${runsTable(runs, athlete.units)}\n`);
+        process.stdout.write(
+          `${runs.length} runs, ${formatDistance(total, athlete.units, 1)} (${athlete.name})\n`,
+        );
+      });
+    });
+
+  const run = program.command('run').description('one run');
+  run
+    .command('show')
+    .description('show one run with its summary and channels')
+    .argument('<id>', 'run id, or its first characters as `keel runs` shows them')
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts: { json?: boolean }) => {
+      await withKeel(program, async (keel) => {
+        const found = await keel.findRun(id);
+        if (found.kind !== 'found') throw new UserError(found.message);
+        if (opts.json) return printJson(found.run);
+        const athlete = await keel.athlete(found.run.athleteId);
+        process.stdout.write(`${runReport(found.run, athlete?.units ?? 'metric')}\n`);
+      });
+    });
+
+  program
+    .command('demo')
+    .description('load the demo athlete (a generated 14-week history with a left-knee pain story)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      await withKeel(program, async (keel) => {
+        const outcome = await loadDemo(keel, new Date(), (done, total) => {
+          if (process.stderr.isTTY)
+            process.stderr.write(`\rGenerating and importing demo runs ${done}/${total}`);
+        });
+        if (process.stderr.isTTY) process.stderr.write('\n');
+        if (opts.json)
+          printJson({
+            status: outcome.kind,
+            athlete: outcome.athlete,
+            totals: 'report' in outcome ? outcome.report.totals : null,
+          });
+        else process.stdout.write(`${demoLine(outcome)}\n`);
+      });
+    });
+
+  program
+    .command('serve')
+    .description('serve the web app and the HTTP API')
+    .addOption(new Option('--port <n>', 'port (0 picks a free one)').argParser(parsePort).default(4321))
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--demo', 'load the demo athlete when the database has no athletes yet')
+    .action(async (opts: { port: number; host: string; demo?: boolean }) => {
+      const config = databaseConfig(program);
+      const server = await startServer({
+        database: config,
+        host: opts.host,
+        port: opts.port,
+        loadDemoIfEmpty: opts.demo ?? false,
+        log: (line) => process.stderr.write(`${line}\n`),
+      });
+      process.stdout.write(`Keel is running at ${server.url} (${describeDatabase(config)})\n`);
+      const stop = async () => {
+        await server.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+      return;
+    }
+    if (error instanceof UserError || error instanceof DataFolderInUseError) {
+      process.stderr.write(`keel: ${error.message}\n`);
+      process.exitCode = EXIT_REJECTED;
+      return;
+    }
+    throw error;
+  }
+}
+
+await main(process.argv);

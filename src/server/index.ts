@@ -1,0 +1,196 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { type FileImportResult, type ImportInput, KEEL_VERSION, Keel, loadDemo } from '../app/index.js';
+import { UNIT_SYSTEMS } from '../domain/units.js';
+import type { DatabaseConfig } from '../store/index.js';
+
+export interface ServerOptions {
+  database: DatabaseConfig;
+  host: string;
+  port: number;
+  /** Load the demo athlete when the database has no athletes (what `npm start` does). */
+  loadDemoIfEmpty: boolean;
+  log: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Largest upload Keel takes in one file; activity files are far smaller, bulk archives come later. */
+const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
+const DEFAULT_SERIES_POINTS = 1500;
+
+type Readiness =
+  | { status: 'starting'; message: string }
+  | { status: 'ready'; keel: Keel }
+  | { status: 'failed'; message: string };
+
+const idParams = z.object({ id: z.uuid({ message: 'not a valid id' }) });
+const unitsBody = z.object({ units: z.enum(UNIT_SYSTEMS) }).strict();
+const seriesQuery = z.object({
+  points: z.coerce.number().int().min(2).max(20_000).default(DEFAULT_SERIES_POINTS),
+});
+
+/** One line per problem, naming where it is: "body.units: Invalid option: expected one of …". */
+function validationMessage(where: string, error: z.ZodError): string {
+  return error.issues.map((i) => `${[where, ...i.path].join('.')}: ${i.message}`).join('; ');
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, where: string, reply: FastifyReply): T | undefined {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  reply.code(400).send({ error: validationMessage(where, result.error) });
+  return undefined;
+}
+
+function webRoot(): string | undefined {
+  // From dist/server the app sits in dist/web; from src/server (tests) in the built dist/web.
+  const candidates = [new URL('../web', import.meta.url), new URL('../../dist/web', import.meta.url)];
+  return candidates.map((u) => fileURLToPath(u)).find((dir) => existsSync(`${dir}/index.html`));
+}
+
+/**
+ * Starts listening at once and opens the database behind it, because creating a fresh embedded database
+ * takes seconds: the app shows "preparing" until /api/health says ready.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  let readiness: Readiness = { status: 'starting', message: 'Opening the database…' };
+  const app = buildApp(() => readiness);
+  await app.listen({ host: options.host, port: options.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const opened = (async () => {
+    try {
+      const keel = await Keel.open(options.database);
+      if (options.loadDemoIfEmpty && (await keel.athletes()).length === 0) {
+        readiness = { status: 'starting', message: 'Generating the demo athlete…' };
+        const outcome = await loadDemo(keel, new Date(), (done, total) => {
+          readiness = { status: 'starting', message: `Generating the demo athlete… ${done}/${total} runs` };
+        });
+        options.log(`Loaded the demo athlete ${outcome.athlete.name}.`);
+      }
+      readiness = { status: 'ready', keel };
+      options.log('Database ready.');
+    } catch (error) {
+      readiness = { status: 'failed', message: (error as Error).message };
+      options.log(`Keel could not open its database: ${(error as Error).message}`);
+    }
+  })();
+  return {
+    url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
+    async close() {
+      await app.close();
+      await opened;
+      if (readiness.status === 'ready') await readiness.keel.close();
+    },
+  };
+}
+
+export function buildApp(readiness: () => Readiness): FastifyInstance {
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+
+  /** The use cases, or a 503 that says why they are not there yet. */
+  const keelOr503 = (reply: FastifyReply): Keel | undefined => {
+    const state = readiness();
+    if (state.status === 'ready') return state.keel;
+    reply.code(503).send({ error: state.message });
+    return undefined;
+  };
+
+  app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 10_000 } });
+
+  app.get('/api/health', async () => {
+    const state = readiness();
+    return state.status === 'ready'
+      ? { status: 'ready', version: KEEL_VERSION, engine: state.keel.engine }
+      : { status: state.status, version: KEEL_VERSION, message: state.message };
+  });
+
+  app.get('/api/athletes', async (_req, reply) => {
+    const keel = keelOr503(reply);
+    return keel ? keel.athletes() : reply;
+  });
+
+  app.patch('/api/athletes/:id', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    const body = params && parse(unitsBody, req.body, 'body', reply);
+    if (!keel || !params || !body) return reply;
+    const athlete = await keel.setUnits(params.id, body.units);
+    return athlete ?? reply.code(404).send({ error: `no athlete with id ${params.id}` });
+  });
+
+  app.get('/api/athletes/:id/runs', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    if (!keel || !params) return reply;
+    if (!(await keel.athlete(params.id)))
+      return reply.code(404).send({ error: `no athlete with id ${params.id}` });
+    return keel.runs(params.id);
+  });
+
+  app.post('/api/athletes/:id/imports', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    if (!keel || !params) return reply;
+    if (!(await keel.athlete(params.id)))
+      return reply.code(404).send({ error: `no athlete with id ${params.id}` });
+    if (!req.isMultipart())
+      return reply.code(400).send({ error: 'send the files as multipart/form-data, field "files"' });
+    async function* uploads(): AsyncGenerator<ImportInput | FileImportResult> {
+      for await (const part of req.files()) {
+        const bytes = await part.toBuffer();
+        if (part.file.truncated) {
+          yield {
+            fileName: part.filename,
+            status: 'rejected',
+            message: `larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`,
+            runs: [],
+            skippedSessions: [],
+          };
+        } else yield { fileName: part.filename, bytes };
+      }
+    }
+    return keel.importFiles(params.id, uploads());
+  });
+
+  app.get('/api/runs/:id', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    if (!keel || !params) return reply;
+    const found = await keel.findRun(params.id);
+    return found.kind === 'found' ? found.run : reply.code(404).send({ error: found.message });
+  });
+
+  app.get('/api/runs/:id/series', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    const query = params && parse(seriesQuery, req.query, 'query', reply);
+    if (!keel || !params || !query) return reply;
+    const series = await keel.runSeries(params.id, query.points);
+    return series ?? reply.code(404).send({ error: `no run with id ${params.id}` });
+  });
+
+  app.all('/api/*', async (req, reply) =>
+    reply.code(404).send({ error: `no such API route: ${req.method} ${req.url}` }),
+  );
+
+  const root = webRoot();
+  if (root) app.register(fastifyStatic, { root, index: 'index.html' });
+  else
+    app.get('/', async (_req, reply) =>
+      reply.type('text/plain').send('The web app is not built yet: run `npm run build` and reload.'),
+    );
+
+  app.setErrorHandler((error: Error & { statusCode?: number }, _req, reply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    reply.code(status).send({ error: status === 500 ? `internal error: ${error.message}` : error.message });
+  });
+  return app;
+}

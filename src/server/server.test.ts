@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, ENGINES, type TestDatabase } from '../../test/helpers/engines.js';
+import { makeRunFit } from '../../test/helpers/fit-files.js';
+import { Keel } from '../app/index.js';
+import type { AthleteView, ImportReport, RunDetail, RunListItem, RunSeries } from '../app/views.js';
+import { buildApp } from './index.js';
+
+/** A multipart body as a browser would send it. */
+async function multipart(files: { name: string; bytes: Uint8Array }[]) {
+  const form = new FormData();
+  for (const f of files) form.append('files', new Blob([Buffer.from(f.bytes)]), f.name);
+  const encoded = new Response(form);
+  return {
+    payload: Buffer.from(await encoded.arrayBuffer()),
+    headers: { 'content-type': encoded.headers.get('content-type') ?? '' },
+  };
+}
+
+describe('the API while the database is opening', () => {
+  it('answers health and asks other routes to wait', async () => {
+    const app = buildApp(() => ({ status: 'starting', message: 'Generating the demo athlete… 3/40 runs' }));
+    const health = await app.inject('/api/health');
+    expect(health.json()).toMatchObject({
+      status: 'starting',
+      message: 'Generating the demo athlete… 3/40 runs',
+    });
+    const athletes = await app.inject('/api/athletes');
+    expect(athletes.statusCode).toBe(503);
+    expect(athletes.json().error).toContain('Generating');
+  });
+});
+
+describe.each(ENGINES)('the HTTP API on the %s engine', (engine) => {
+  let db: TestDatabase;
+  let keel: Keel;
+  let app: ReturnType<typeof buildApp>;
+  let athlete: AthleteView;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    keel = await Keel.open(db.config);
+    athlete = await keel.createAthlete({ name: 'Ana', units: 'metric' });
+    app = buildApp(() => ({ status: 'ready', keel }));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await keel?.close();
+    await db?.drop();
+  });
+
+  it('reports ready with the engine', async () => {
+    expect((await app.inject('/api/health')).json()).toMatchObject({ status: 'ready', engine });
+  });
+
+  it('imports uploaded files with a result per file', async () => {
+    const body = await multipart([
+      {
+        name: 'morning.fit',
+        bytes: makeRunFit({ distanceM: 8_000, start: new Date('2026-10-01T06:00:00Z') }),
+      },
+      { name: 'notes.txt', bytes: new TextEncoder().encode('not a run') },
+    ]);
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/athletes/${athlete.id}/imports`,
+      ...body,
+    });
+    expect(response.statusCode).toBe(200);
+    const report = response.json() as ImportReport;
+    expect(report.files.map((f) => [f.fileName, f.status])).toEqual([
+      ['morning.fit', 'imported'],
+      ['notes.txt', 'rejected'],
+    ]);
+    expect(report.files[1]?.message.length).toBeGreaterThan(5);
+  });
+
+  it('lists runs and serves a run with thinned series for charts', async () => {
+    const runs = (await app.inject(`/api/athletes/${athlete.id}/runs`)).json() as RunListItem[];
+    expect(runs).toHaveLength(1);
+    const id = runs[0]?.id ?? '';
+    const run = (await app.inject(`/api/runs/${id}`)).json() as RunDetail;
+    expect(run).toMatchObject({ id, athleteId: athlete.id, distanceM: expect.closeTo(8_000, -2) });
+    const series = (await app.inject(`/api/runs/${id}/series?points=200`)).json() as RunSeries;
+    expect(series.points).toBeLessThanOrEqual(200);
+    expect(series.rawPoints).toBeGreaterThan(200);
+    expect(series.channels.distance).toHaveLength(series.points);
+    expect(series.channels.heartRate).toHaveLength(series.points);
+  });
+
+  it('switches the athlete to miles and validates what it is sent', async () => {
+    const ok = await app.inject({
+      method: 'PATCH',
+      url: `/api/athletes/${athlete.id}`,
+      payload: { units: 'imperial' },
+    });
+    expect(ok.json()).toMatchObject({ units: 'imperial' });
+    const bad = await app.inject({
+      method: 'PATCH',
+      url: `/api/athletes/${athlete.id}`,
+      payload: { units: 'furlongs' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatch(/^body\.units: /);
+    expect((await app.inject('/api/runs/not-an-id')).json().error).toMatch(/^path\.id: /);
+    expect((await app.inject(`/api/runs/${crypto.randomUUID()}`)).statusCode).toBe(404);
+    expect((await app.inject(`/api/athletes/${crypto.randomUUID()}/runs`)).statusCode).toBe(404);
+    expect((await app.inject('/api/nothing')).statusCode).toBe(404);
+  });
+});
