@@ -1,0 +1,112 @@
+import type { AthleteView, ImportReport, RunDetail, RunListItem, RunSeries } from '../../src/app/views.js';
+import type { UnitSystem } from '../../src/domain/units.js';
+
+/** The typed client of Keel's HTTP API (src/server). Every call rejects with an ApiError on failure. */
+
+export interface Health {
+  status: 'starting' | 'ready' | 'failed';
+  message?: string;
+  version?: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    /** HTTP status, or 0 when the server could not be reached. */
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The server is up but its database is still opening. */
+  get isStarting(): boolean {
+    return this.status === 503;
+  }
+}
+
+async function errorMessage(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: unknown };
+    if (typeof body.error === 'string' && body.error) return body.error;
+  } catch {
+    // not JSON: fall through to the status line
+  }
+  return `${response.status} ${response.statusText || 'error'}`.trim();
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } });
+  } catch {
+    throw new ApiError('Keel is not reachable. Is `keel serve` still running?', 0);
+  }
+  if (!response.ok) throw new ApiError(await errorMessage(response), response.status);
+  return (await response.json()) as T;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  health: () => request<Health>('api/health'),
+  athletes: () => request<AthleteView[]>('api/athletes'),
+  setUnits: (athleteId: string, units: UnitSystem) =>
+    request<AthleteView>(`api/athletes/${enc(athleteId)}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ units }),
+    }),
+  runs: (athleteId: string) => request<RunListItem[]>(`api/athletes/${enc(athleteId)}/runs`),
+  run: (runId: string) => request<RunDetail>(`api/runs/${enc(runId)}`),
+  series: (runId: string, points: number) =>
+    request<RunSeries>(`api/runs/${enc(runId)}/series?points=${Math.round(points)}`),
+};
+
+export interface UploadProgress {
+  /** Bytes sent so far and in all; `sent === total` means the server is now importing. */
+  sent: number;
+  total: number;
+}
+
+/**
+ * Uploads files as one multipart request (parts named `files`). Uses XMLHttpRequest because fetch cannot
+ * report upload progress.
+ */
+export function importFiles(
+  athleteId: string,
+  files: readonly File[],
+  onProgress: (progress: UploadProgress) => void,
+): Promise<ImportReport> {
+  const form = new FormData();
+  for (const file of files) form.append('files', file, file.name);
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `api/athletes/${enc(athleteId)}/imports`);
+    xhr.responseType = 'text';
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => {
+      onProgress({ sent: e.lengthComputable ? Math.min(e.loaded, e.total) : 0, total: e.total || total });
+    };
+    xhr.upload.onload = () => onProgress({ sent: total, total });
+    xhr.onerror = () => reject(new ApiError('The upload failed: Keel is not reachable.', 0));
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && body) resolve(body as ImportReport);
+      else {
+        const message =
+          body && typeof (body as { error?: unknown }).error === 'string'
+            ? (body as { error: string }).error
+            : `${xhr.status} ${xhr.statusText || 'error'}`;
+        reject(new ApiError(message, xhr.status));
+      }
+    };
+    xhr.send(form);
+  });
+}

@@ -1,0 +1,213 @@
+import type { ComponentChild } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { AthleteView } from '../../src/app/views.js';
+import type { UnitSystem } from '../../src/domain/units.js';
+import { ApiError, api, type Health } from './api.js';
+import { Header } from './components/Header.js';
+import { Notice } from './components/Notice.js';
+import { Preparing } from './components/Preparing.js';
+import { useHashRoute } from './hooks.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { RunPage } from './pages/RunPage.js';
+import { RunsPage } from './pages/RunsPage.js';
+
+const ATHLETE_KEY = 'keel.athleteId';
+const HEALTH_POLL_MS = 600;
+
+function storedAthleteId(): string | null {
+  try {
+    return localStorage.getItem(ATHLETE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function storeAthleteId(id: string): void {
+  try {
+    localStorage.setItem(ATHLETE_KEY, id);
+  } catch {
+    // private mode: the choice lasts for this visit only
+  }
+}
+
+/** Polls /api/health until the database is open. */
+function useHealth(): [Health | null, Error | null, () => void] {
+  const [health, setHealth] = useState<Health | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const h = await api.health();
+        if (stopped) return;
+        setHealth(h);
+        setError(null);
+        if (h.status === 'starting') timer = setTimeout(poll, HEALTH_POLL_MS);
+      } catch (e) {
+        if (stopped) return;
+        setError(e as Error);
+        timer = setTimeout(poll, HEALTH_POLL_MS * 3);
+      }
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [generation]);
+  const recheck = useCallback(() => {
+    setHealth(null);
+    setGeneration((g) => g + 1);
+  }, []);
+  return [health, error, recheck];
+}
+
+export function App() {
+  const [health, healthError, recheck] = useHealth();
+  const ready = health?.status === 'ready';
+  const [athletes, setAthletes] = useState<AthleteView[] | null>(null);
+  const [athletesError, setAthletesError] = useState<Error | null>(null);
+  const [athleteId, setAthleteId] = useState<string | null>(storedAthleteId);
+  const [unitsError, setUnitsError] = useState<string | null>(null);
+  const [unitsBusy, setUnitsBusy] = useState(false);
+  const route = useHashRoute();
+
+  /** When the server says it is starting again (503), go back to the "preparing" screen. */
+  const onApiError = useCallback(
+    (error: unknown) => {
+      if (error instanceof ApiError && error.isStarting) recheck();
+    },
+    [recheck],
+  );
+
+  const loadAthletes = useCallback(async () => {
+    try {
+      const list = await api.athletes();
+      setAthletes(list);
+      setAthletesError(null);
+    } catch (error) {
+      setAthletesError(error as Error);
+      onApiError(error);
+    }
+  }, [onApiError]);
+
+  useEffect(() => {
+    if (ready) void loadAthletes();
+  }, [ready, loadAthletes]);
+
+  const athlete = athletes?.find((a) => a.id === athleteId) ?? athletes?.[0] ?? null;
+
+  const chooseAthlete = (id: string) => {
+    setAthleteId(id);
+    storeAthleteId(id);
+    if (route.page !== 'runs') window.location.hash = '#/';
+  };
+
+  const setUnits = async (units: UnitSystem) => {
+    if (!athlete || athlete.units === units) return;
+    const previous = athletes;
+    // Show the new unit at once; put the old one back if the server says no.
+    setAthletes((list) => list?.map((a) => (a.id === athlete.id ? { ...a, units } : a)) ?? list);
+    setUnitsBusy(true);
+    try {
+      const updated = await api.setUnits(athlete.id, units);
+      setAthletes((list) => list?.map((a) => (a.id === updated.id ? updated : a)) ?? list);
+      setUnitsError(null);
+    } catch (error) {
+      setAthletes(previous);
+      setUnitsError(`Could not change units: ${(error as Error).message}`);
+      onApiError(error);
+    } finally {
+      setUnitsBusy(false);
+    }
+  };
+
+  /** After an import: refresh run counts, and follow the import to the athlete the server put it under. */
+  const onImported = useCallback(
+    async (targetAthleteId: string) => {
+      await loadAthletes();
+      if (targetAthleteId !== athlete?.id) {
+        setAthleteId(targetAthleteId);
+        storeAthleteId(targetAthleteId);
+      }
+    },
+    [loadAthletes, athlete?.id],
+  );
+
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRoute = useRef(true);
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+  }, [route.page, route.page === 'run' ? route.runId : '']);
+
+  let body: ComponentChild;
+  if (!ready) {
+    body = <Preparing health={health} error={healthError} />;
+  } else if (athletesError && !athletes) {
+    body = (
+      <Notice
+        kind="error"
+        title="Keel could not load your athletes"
+        action={{ label: 'Try again', onClick: loadAthletes }}
+      >
+        {athletesError.message}
+      </Notice>
+    );
+  } else if (!athletes) {
+    body = (
+      <p class="loading" role="status">
+        Loading…
+      </p>
+    );
+  } else if (!athlete) {
+    body = (
+      <Notice kind="info" title="No athlete yet">
+        Add your runs from a terminal with <code>npx keel import ~/Downloads/*.fit</code>, or start Keel with
+        the demo athlete: <code>npm start</code>. Then reload this page.
+      </Notice>
+    );
+  } else if (route.page === 'runs') {
+    body = <RunsPage athlete={athlete} onImported={onImported} onApiError={onApiError} />;
+  } else if (route.page === 'run') {
+    body = <RunPage runId={route.runId} units={athlete.units} onApiError={onApiError} />;
+  } else {
+    body = <NotFoundPage path={route.path} />;
+  }
+
+  return (
+    <>
+      <button type="button" class="skip-link" onClick={() => mainRef.current?.focus()}>
+        Skip to content
+      </button>
+      <Header
+        athletes={ready ? (athletes ?? []) : []}
+        athlete={ready ? athlete : null}
+        onChooseAthlete={chooseAthlete}
+        onSetUnits={setUnits}
+        unitsBusy={unitsBusy}
+      />
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        {unitsError && (
+          <Notice kind="error" title="Units not changed" onDismiss={() => setUnitsError(null)}>
+            {unitsError}
+          </Notice>
+        )}
+        {body}
+      </main>
+      <footer class="site-footer">
+        <p>
+          Keel educates and guides; it does not diagnose. Pain that is sharp, swollen, or there at rest: see a
+          clinician.
+        </p>
+        {health?.version && <p class="muted">Keel {health.version}</p>}
+      </footer>
+    </>
+  );
+}

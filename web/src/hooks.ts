@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+
+export type Resource<T> =
+  | { status: 'loading'; data?: undefined; error?: undefined }
+  | { status: 'ok'; data: T; error?: undefined }
+  | { status: 'error'; data?: undefined; error: Error };
+
+/**
+ * Loads data when `deps` change and again on `reload()`. Keeps showing the previous data while reloading,
+ * so that a refresh does not flash a spinner.
+ */
+export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[]): [Resource<T>, () => void] {
+  const [state, setState] = useState<Resource<T>>({ status: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    let cancelled = false;
+    load().then(
+      (data) => {
+        if (!cancelled) setState({ status: 'ok', data });
+      },
+      (error: unknown) => {
+        if (!cancelled)
+          setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [...deps, generation]);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return [state, reload];
+}
+
+export type Route = { page: 'runs' } | { page: 'run'; runId: string } | { page: 'not-found'; path: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/';
+  if (path === '/' || path === '') return { page: 'runs' };
+  const run = /^\/runs\/([^/?#]+)\/?$/.exec(path);
+  if (run?.[1]) return { page: 'run', runId: decodeURIComponent(run[1]) };
+  return { page: 'not-found', path };
+}
+
+export function useHashRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+export function runHref(runId: string): string {
+  return `#/runs/${encodeURIComponent(runId)}`;
+}
+
+/** Width of an element, following resizes. */
+export function useWidth(ref: { current: HTMLElement | null }): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const observer = new ResizeObserver((entries) => {
+      for (const entry of entries) setWidth(Math.floor(entry.contentRect.width));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}

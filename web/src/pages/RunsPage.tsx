@@ -1,0 +1,92 @@
+import { useEffect } from 'preact/hooks';
+import type { AthleteView, ImportReport } from '../../../src/app/views.js';
+import { formatDistance } from '../../../src/domain/units.js';
+import { api } from '../api.js';
+import { Notice } from '../components/Notice.js';
+import { RunsTable } from '../components/RunsTable.js';
+import { UploadZone } from '../components/UploadZone.js';
+import { plural } from '../format.js';
+import { useResource } from '../hooks.js';
+
+interface Props {
+  athlete: AthleteView;
+  /** After an upload: the app refreshes athletes and follows the import to its athlete. */
+  onImported: (athleteId: string) => void;
+  onApiError: (error: unknown) => void;
+}
+
+export function RunsPage({ athlete, onImported, onApiError }: Props) {
+  const [runs, reload] = useResource(() => api.runs(athlete.id), [athlete.id]);
+  useEffect(() => {
+    if (runs.status === 'error') onApiError(runs.error);
+  }, [runs, onApiError]);
+
+  const imported = (report: ImportReport) => {
+    if (report.totals.imported > 0 || report.athleteId !== athlete.id) reload();
+    onImported(report.athleteId);
+  };
+
+  const list = runs.data;
+  const totalM = list?.reduce((sum, r) => sum + r.distanceM, 0) ?? 0;
+
+  return (
+    <div class="page runs-page" data-testid="runs-page">
+      <div class="page-head">
+        <h1 tabIndex={-1}>Runs</h1>
+        {list && list.length > 0 && (
+          <p class="page-sub" data-testid="runs-summary">
+            {plural(list.length, 'run')} · {formatDistance(totalM, athlete.units, 0)} in all
+          </p>
+        )}
+      </div>
+      {athlete.isDemo && (
+        <Notice kind="info" title={`${athlete.name} is a demo athlete`}>
+          These runs are generated so you can explore Keel. Add your own FIT files to see your runs.
+        </Notice>
+      )}
+      <UploadZone
+        athleteId={athlete.id}
+        units={athlete.units}
+        onImported={imported}
+        prominent={list?.length === 0}
+      />
+      {runs.status === 'loading' && (
+        <p class="loading" role="status">
+          Loading runs…
+        </p>
+      )}
+      {runs.status === 'error' && (
+        <Notice
+          kind="error"
+          title="Keel could not load the runs"
+          action={{ label: 'Try again', onClick: reload }}
+        >
+          {runs.error.message}
+        </Notice>
+      )}
+      {list && list.length === 0 && <EmptyRuns />}
+      {list && list.length > 0 && <RunsTable runs={list} units={athlete.units} />}
+    </div>
+  );
+}
+
+function EmptyRuns() {
+  return (
+    <section class="empty" data-testid="runs-empty" aria-labelledby="empty-title">
+      <h2 id="empty-title">No runs yet</h2>
+      <p>Keel reads the FIT files your watch records. Add them in either of two ways:</p>
+      <ol>
+        <li>
+          Drag the <strong>.fit</strong> files onto this page, or press <strong>Choose files…</strong> above.
+        </li>
+        <li>
+          From a terminal, import a whole folder: <code>npx keel import ~/Downloads/*.fit</code>
+        </li>
+      </ol>
+      <p class="muted">
+        Where to find them: in Garmin Connect open an activity, then ⚙ → <em>Export Original</em>; most other
+        watch apps have a similar “export FIT” option.
+      </p>
+    </section>
+  );
+}
