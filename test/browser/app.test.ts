@@ -1,0 +1,288 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeRunFit } from '../helpers/fit-files.js';
+import { REPO_ROOT } from '../helpers/keel-cli.js';
+
+/**
+ * The web app in real Chromium against the real `keel serve` on a random loopback port and a fresh data
+ * folder: preparing → runs → upload (file picker and drag-and-drop) → run page with charts → km/mi.
+ * Screenshots go to test-results/screenshots/.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-sync',
+];
+const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+const FIT_DISTANCE_M = 10_000;
+
+interface Server {
+  process: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+/** Starts `keel serve --port 0` and resolves with the URL it prints once it listens. */
+function startServer(dataDir: string): Promise<Server> {
+  const { KEEL_DATA: _d, KEEL_DATABASE_URL: _u, ...env } = process.env;
+  const child = spawn(
+    process.execPath,
+    [join(REPO_ROOT, 'bin', 'keel.js'), 'serve', '--port', '0', '--data', dataDir, '--demo'],
+    { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`keel serve printed no URL within 30 s:\n${output}`));
+    }, 30_000);
+    child.stderr?.on('data', (d) => {
+      output += d;
+    });
+    child.stdout?.on('data', (d) => {
+      output += d;
+      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(output)?.[0];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ process: child, url, output: () => output });
+      }
+    });
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`keel serve exited with code ${code} before listening:\n${output}`));
+    });
+  });
+}
+
+async function stopServer(server: Server | undefined): Promise<void> {
+  const child = server?.process;
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function waitUntilReady(url: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const health = (await (await fetch(`${url}/api/health`)).json()) as {
+        status: string;
+        message?: string;
+      };
+      if (health.status === 'ready') return;
+      if (health.status === 'failed')
+        throw new Error(`keel serve failed to open its data: ${health.message}`);
+      last = health.message ?? health.status;
+    } catch (error) {
+      if ((error as Error).message.startsWith('keel serve failed')) throw error;
+      last = (error as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`keel serve was not ready after ${timeoutMs / 1000} s (last: ${last})`);
+}
+
+/** "10.00 km" → 10 */
+function leadingNumber(text: string): number {
+  return Number.parseFloat(/[\d.]+/.exec(text)?.[0] ?? 'NaN');
+}
+
+describe('the web app in Chromium', () => {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let dataDir: string;
+  let filesDir: string;
+  let runId = '';
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is missing at ${CHROMIUM}: the browser tests need Debian's chromium package ` +
+          '(`sudo apt-get install -y chromium`; `npm test` installs it when run as root).',
+      );
+    }
+    if (
+      !existsSync(join(REPO_ROOT, 'dist', 'web', 'index.html')) ||
+      !existsSync(join(REPO_ROOT, 'dist', 'cli'))
+    ) {
+      throw new Error('dist/ is missing or has no web app: run `npm run build` first (`npm test` does).');
+    }
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    dataDir = mkdtempSync(join(tmpdir(), 'keel-browser-data-'));
+    filesDir = mkdtempSync(join(tmpdir(), 'keel-browser-files-'));
+    server = await startServer(dataDir);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 860 },
+      colorScheme: 'light',
+    });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.setDefaultTimeout(20_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopServer(server);
+    for (const dir of [dataDir, filesDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows a preparing state, then the runs list once the data is ready', async () => {
+    await page.goto(server?.url ?? '');
+    const preparing = page.getByTestId('preparing');
+    if (await preparing.isVisible()) {
+      expect(await preparing.textContent()).toContain('Preparing your data');
+      await page.screenshot({ path: join(SCREENSHOTS, '01-preparing.png') });
+    }
+    await waitUntilReady(server?.url ?? '');
+    await page.getByTestId('runs-page').waitFor();
+    await page.getByTestId('unit-toggle').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, '02-runs.png'), fullPage: true });
+  });
+
+  it('imports a FIT file chosen with the file picker and lists it', async () => {
+    const file = join(filesDir, 'tempo-10k.fit');
+    writeFileSync(
+      file,
+      makeRunFit({
+        distanceM: FIT_DISTANCE_M,
+        durationS: 3000,
+        start: new Date('2026-06-01T06:30:00Z'),
+        utcOffsetMin: 120,
+        withDynamics: true,
+        withPower: true,
+        hilly: true,
+        pauses: [{ atM: 4_000, durationS: 90 }],
+      }),
+    );
+    await page.getByTestId('file-input').setInputFiles(file);
+
+    const result = page.getByTestId('import-result').filter({ hasText: 'tempo-10k.fit' });
+    await expect.poll(() => result.getAttribute('data-status'), { timeout: 30_000 }).toBe('imported');
+    expect(await result.getByTestId('import-status').textContent()).toBe('Imported');
+
+    const link = result.getByTestId('import-run-link').first();
+    runId = decodeURIComponent(((await link.getAttribute('href')) ?? '').replace('#/runs/', ''));
+    expect(runId).toMatch(/^[0-9a-f-]{36}$/);
+    await page.locator(`[data-testid="run-row"][data-run-id="${runId}"]`).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, '03-imported.png'), fullPage: true });
+  });
+
+  it('rejects a dropped file that is not FIT, with its reason', async () => {
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['my training notes, not a run'], 'notes.txt', { type: 'text/plain' }));
+      return dt;
+    });
+    await page.getByTestId('dropzone').dispatchEvent('dragenter', { dataTransfer });
+    await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer });
+
+    const result = page.getByTestId('import-result').filter({ hasText: 'notes.txt' });
+    await expect.poll(() => result.getAttribute('data-status'), { timeout: 30_000 }).toBe('rejected');
+    const reason = (await result.getByTestId('import-message').textContent()) ?? '';
+    expect(reason.trim().length).toBeGreaterThan(5);
+    await page.screenshot({ path: join(SCREENSHOTS, '04-rejected.png'), fullPage: true });
+  });
+
+  it('opens the run page with its distance and charts', async () => {
+    await page.locator(`[data-testid="run-row"][data-run-id="${runId}"] a`).click();
+    await page.getByTestId('run-page').waitFor();
+    const distance = page.getByTestId('tile-distance');
+    await expect.poll(() => distance.textContent()).toContain('km');
+    expect(leadingNumber((await distance.locator('.tile-value').textContent()) ?? '')).toBeCloseTo(
+      FIT_DISTANCE_M / 1000,
+      0,
+    );
+    expect(await page.getByTestId('run-title').textContent()).toContain('08:30'); // 06:30 UTC at UTC+2
+    expect(await page.getByTestId('tile-dynamics').textContent()).toContain('stance time');
+    for (const chart of ['pace', 'heartRate', 'cadence', 'stanceTime', 'verticalOscillation', 'power']) {
+      await page.getByTestId(`chart-${chart}`).locator('canvas').first().waitFor();
+    }
+    await expect
+      .poll(() => page.getByTestId('chart-pace').locator('.chart-unit').textContent())
+      .toBe('(min/km)');
+    // Point at the pace chart: the screenshot shows the linked cursor and live values on every chart.
+    const plot = await page.getByTestId('chart-pace').locator('.u-over').boundingBox();
+    if (plot) await page.mouse.move(plot.x + plot.width * 0.6, plot.y + plot.height / 2);
+    await page.screenshot({ path: join(SCREENSHOTS, '05-run-km.png'), fullPage: true });
+  });
+
+  it('switches to miles everywhere and remembers it', async () => {
+    await page.getByTestId('units-mi').check();
+    const distance = page.getByTestId('tile-distance');
+    await expect.poll(() => distance.textContent()).toContain('mi');
+    expect(leadingNumber((await distance.locator('.tile-value').textContent()) ?? '')).toBeCloseTo(
+      FIT_DISTANCE_M / 1609.344,
+      1,
+    );
+    await expect
+      .poll(() => page.getByTestId('chart-pace').locator('.chart-unit').textContent())
+      .toBe('(min/mi)');
+    await expect.poll(() => page.getByTestId('tile-pace').textContent()).toContain('/mi');
+    await page.screenshot({ path: join(SCREENSHOTS, '06-run-mi.png'), fullPage: true });
+
+    // Saved on the server: a reload shows miles too, on the runs list as well.
+    await expect
+      .poll(async () => {
+        const athletes = (await (await fetch(`${server?.url}/api/athletes`)).json()) as { units: string }[];
+        return athletes[0]?.units;
+      })
+      .toBe('imperial');
+    await page.goto(`${server?.url}/#/`);
+    await expect
+      .poll(() => page.locator(`[data-testid="run-row"][data-run-id="${runId}"] .run-distance`).textContent())
+      .toContain('mi');
+    await page.getByTestId('units-km').check();
+    await expect
+      .poll(() => page.locator(`[data-testid="run-row"][data-run-id="${runId}"] .run-distance`).textContent())
+      .toContain('km');
+  });
+
+  it('fits a phone screen', async () => {
+    const phone = await browser?.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    if (!phone) throw new Error('no browser');
+    const mobile = await phone.newPage();
+    mobile.on('pageerror', (error) => pageErrors.push(error.message));
+    await mobile.goto(`${server?.url}/#/`);
+    await mobile.getByTestId('runs-page').waitFor();
+    const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await mobile.screenshot({ path: join(SCREENSHOTS, '07-phone-runs.png') });
+    await mobile.goto(`${server?.url}/#/runs/${runId}`);
+    await mobile.getByTestId('chart-pace').locator('canvas').first().waitFor();
+    const runOverflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(runOverflow).toBeLessThanOrEqual(0);
+    await mobile.screenshot({ path: join(SCREENSHOTS, '08-phone-run.png'), fullPage: true });
+    await phone.close();
+  });
+
+  it('raised no errors in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
