@@ -74,6 +74,38 @@ describe.each(ENGINES)('the HTTP API on the %s engine', (engine) => {
     expect(report.files[1]?.message.length).toBeGreaterThan(5);
   });
 
+  it("refuses uploads into the demo athlete and imports them into the runner's own athlete instead", async () => {
+    const own = await createTestDatabase(engine);
+    const ownKeel = await Keel.open(own.config);
+    const ownApp = buildApp(() => ({ status: 'ready', keel: ownKeel }));
+    try {
+      const demo = await ownKeel.createAthlete({ name: 'Demo', units: 'metric', isDemo: true });
+      const upload = () =>
+        multipart([{ name: 'easy.fit', bytes: makeRunFit({ start: new Date('2026-10-02T06:00:00Z') }) }]);
+      const refused = await ownApp.inject({
+        method: 'POST',
+        url: `/api/athletes/${demo.id}/imports`,
+        ...(await upload()),
+      });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error).toContain('POST /api/imports');
+      expect((await ownKeel.runs(demo.id)).length).toBe(0);
+
+      const accepted = await ownApp.inject({ method: 'POST', url: '/api/imports', ...(await upload()) });
+      const report = accepted.json() as ImportReport;
+      expect(report.totals.imported).toBe(1);
+      const target = await ownKeel.athlete(report.athleteId);
+      expect(target).toMatchObject({ isDemo: false, runCount: 1 });
+      const notForm = await ownApp.inject({ method: 'POST', url: '/api/imports', payload: { files: [] } });
+      expect(notForm.statusCode).toBe(400);
+      expect(notForm.json().error).toContain('multipart/form-data');
+    } finally {
+      await ownApp.close();
+      await ownKeel.close();
+      await own.drop();
+    }
+  });
+
   it('lists runs and serves a run with thinned series for charts', async () => {
     const runs = (await app.inject(`/api/athletes/${athlete.id}/runs`)).json() as RunListItem[];
     expect(runs).toHaveLength(1);

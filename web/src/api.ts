@@ -74,7 +74,8 @@ export interface UploadProgress {
  * report upload progress.
  */
 export function importFiles(
-  athleteId: string,
+  /** The athlete to import into; `null` sends the files to the runner's own athlete, as `keel import` does. */
+  athleteId: string | null,
   files: readonly File[],
   onProgress: (progress: UploadProgress) => void,
 ): Promise<ImportReport> {
@@ -83,7 +84,7 @@ export function importFiles(
   const total = files.reduce((sum, f) => sum + f.size, 0);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `api/athletes/${enc(athleteId)}/imports`);
+    xhr.open('POST', athleteId === null ? 'api/imports' : `api/athletes/${enc(athleteId)}/imports`);
     xhr.responseType = 'text';
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.onprogress = (e) => {

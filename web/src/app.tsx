@@ -6,6 +6,7 @@ import { ApiError, api, type Health } from './api.js';
 import { Header } from './components/Header.js';
 import { Notice } from './components/Notice.js';
 import { Preparing } from './components/Preparing.js';
+import { UploadZone } from './components/UploadZone.js';
 import { useHashRoute } from './hooks.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { RunPage } from './pages/RunPage.js';
@@ -168,10 +169,19 @@ export function App() {
     );
   } else if (!athlete) {
     body = (
-      <Notice kind="info" title="No athlete yet">
-        Add your runs from a terminal with <code>npx keel import ~/Downloads/*.fit</code>, or start Keel with
-        the demo athlete: <code>npm start</code>. Then reload this page.
-      </Notice>
+      <div class="page runs-page" data-testid="no-athlete">
+        <Notice kind="info" title="No runs yet">
+          Drop your FIT files here, or import them from a terminal with{' '}
+          <code>npx keel import ~/Downloads/*.fit</code>. To explore Keel with a demo athlete first, start it
+          with <code>npx keel serve --demo</code>.
+        </Notice>
+        <UploadZone
+          athleteId={null}
+          units="metric"
+          onImported={(report) => void onImported(report.athleteId)}
+          prominent
+        />
+      </div>
     );
   } else if (route.page === 'runs') {
     body = <RunsPage athlete={athlete} onImported={onImported} onApiError={onApiError} />;

@@ -6,7 +6,8 @@ import { plural } from '../format.js';
 import { ImportResults, importSummary } from './ImportResults.js';
 
 interface Props {
-  athleteId: string;
+  /** Where the files go; `null` for the runner's own athlete (when the demo, or nobody, is shown). */
+  athleteId: string | null;
   units: UnitSystem;
   /** Called with the athlete the server imported into, after every upload that reached the server. */
   onImported: (report: ImportReport) => void;

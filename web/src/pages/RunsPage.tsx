@@ -41,11 +41,12 @@ export function RunsPage({ athlete, onImported, onApiError }: Props) {
       </div>
       {athlete.isDemo && (
         <Notice kind="info" title={`${athlete.name} is a demo athlete`}>
-          These runs are generated so you can explore Keel. Add your own FIT files to see your runs.
+          These runs are generated so you can explore Keel. Files you add go to your own athlete, not to{' '}
+          {athlete.name}; switch between the two at the top.
         </Notice>
       )}
       <UploadZone
-        athleteId={athlete.id}
+        athleteId={athlete.isDemo ? null : athlete.id}
         units={athlete.units}
         onImported={imported}
         prominent={list?.length === 0}
