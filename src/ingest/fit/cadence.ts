@@ -13,9 +13,10 @@ const STEPS_MEDIAN_ABOVE = 115;
 
 /** The convention a series of cadence values follows, judged by the median of its non-zero values. */
 export function detectCadenceConvention(values: ArrayLike<number>): CadenceConvention | null {
-  const moving = Array.from(values).filter((v) => v > 0);
+  // A typed array sorts numerically without a comparator, several times faster on a long run.
+  const moving = Float64Array.from(values).filter((v) => v > 0);
   if (moving.length === 0) return null;
-  moving.sort((a, b) => a - b);
+  moving.sort();
   const mid = moving.length >> 1;
   const median =
     moving.length % 2 === 1 ? (moving[mid] ?? 0) : ((moving[mid - 1] ?? 0) + (moving[mid] ?? 0)) / 2;

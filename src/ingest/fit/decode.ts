@@ -1,63 +1,113 @@
-import { Decoder, type Mesg, Stream } from '@garmin/fitsdk';
+import { Decoder, type Mesg, Profile, Stream } from '@garmin/fitsdk';
 import type { DeviceInfo } from '../../domain/activity.js';
 import { NATIVE_RECORD_FIELDS } from './channel-map.js';
-import { describeDamage, readFitHeader } from './damage.js';
+import { describeDamage, type FitHeader, readFitHeader } from './damage.js';
 import { applicationUuid, DeveloperFieldResolver } from './developer-fields.js';
-import type { FitFile, FitRecord, FitSession, TimerEvent } from './model.js';
+import { FastRecordReader, scanFit } from './fast-records.js';
+import type { FitFile, FitRecord, FitRecords, FitSession, TimerEvent } from './model.js';
+import { FIT_EPOCH_S, MESG_NUM } from './protocol.js';
+import { RecordTableBuilder, recordTable } from './record-table.js';
 
 export interface DecodedFit {
   file: FitFile;
   /** One line on what is wrong with the file (see damage.ts); `file` then holds what decoded before it. */
   damage: string | null;
+  /** Which decoder read the record messages: Keel's fast path, or the SDK for the whole file. */
+  recordPath: 'fast' | 'sdk';
+  /** Why the fast path declined the file, when it did. */
+  fallback: string | null;
 }
 
-// Global message numbers of the FIT protocol.
-const FILE_ID = 0;
-const RECORD = 20;
-const FIELD_DESCRIPTION = 206;
-const DEVELOPER_DATA_ID = 207;
-
-/** Seconds from the Unix epoch to the FIT epoch (1989-12-31T00:00:00Z). */
-const FIT_EPOCH_S = 631_065_600;
+/** The messages besides records that narrowFile reads: the fast path hands only these to the SDK. */
+const READ_BY_KEEL = new Set<number>([
+  MESG_NUM.fileId,
+  MESG_NUM.fileCreator,
+  MESG_NUM.deviceInfo,
+  MESG_NUM.sport,
+  MESG_NUM.session,
+  MESG_NUM.event,
+  MESG_NUM.activity,
+]);
 
 /**
- * Decodes a FIT file with the Garmin SDK and narrows its messages into Keel's model. The SDK's message
- * objects are typed loosely (and lie: a field may hold an array, an unknown enum value a number), so every
- * value is checked here and nowhere else. Returns a one-line reason instead when the bytes have no usable
- * FIT header.
+ * Decodes a FIT file into Keel's model: record messages on Keel's fast path (fast-records.ts), everything
+ * else with the Garmin SDK; the SDK reads the whole file instead when the fast path cannot read it exactly
+ * as the SDK would (a damaged file, compressed timestamps, a field stored unlike the profile says). The SDK's
+ * message objects are typed loosely (and lie: a field may hold an array, an unknown enum value a number), so
+ * every value they give is checked here and nowhere else. Returns a one-line reason instead when the bytes
+ * have no usable FIT header.
  */
 export function decodeFit(bytes: Uint8Array): DecodedFit | string {
   const header = readFitHeader(bytes);
   if (typeof header === 'string') return header;
+  const fast = decodeFast(bytes, header);
+  return typeof fast === 'string' ? decodeWithSdk(bytes, header, fast) : fast;
+}
 
+/** The whole file through the SDK: the reference the fast path is held to. */
+export function decodeFitWithSdk(bytes: Uint8Array): DecodedFit | string {
+  const header = readFitHeader(bytes);
+  return typeof header === 'string' ? header : decodeWithSdk(bytes, header, null);
+}
+
+function decodeFast(bytes: Uint8Array, header: FitHeader): DecodedFit | string {
+  const scan = scanFit(bytes, header, READ_BY_KEEL);
+  if (typeof scan === 'string') return scan;
+
+  const developer = new DeveloperFieldResolver();
+  const table = new RecordTableBuilder(scan.records.length);
+  const reader = new FastRecordReader(bytes, scan, table, developer);
+  const context = developerContext(developer);
+  let problem: string | null = null;
+  const onMessage = (mesgNum: number, mesg: Mesg) => {
+    // Records before this message are read with the developer fields defined before it.
+    problem ??= reader.beforeMessage(mesgNum);
+    const m = asMessage(mesg);
+    context(mesgNum, m);
+    if (mesgNum === MESG_NUM.developerDataId) reader.onDeveloperDataId(num(m.developerDataIndex));
+    else if (mesgNum === MESG_NUM.fieldDescription) {
+      reader.onFieldDescription({
+        developerDataIndex: num(m.developerDataIndex),
+        fieldNumber: num(m.fieldDefinitionNumber),
+        baseType: num(m.fitBaseTypeId) ?? 0,
+        key: num(m.key) ?? -1,
+      });
+    }
+  };
+  const { messages, errors } = new Decoder(Stream.fromByteArray(scan.otherMessages)).read({
+    mesgListener: onMessage,
+    dataOnly: true,
+  });
+  problem ??= reader.readUntil(Number.POSITIVE_INFINITY);
+  const firstError = errors[0];
+  if (firstError !== undefined) return `the SDK failed on the other messages: ${errorMessage(firstError)}`;
+  if (problem !== null) return problem;
+  const activityTypes = tally(
+    [...reader.activityTypes].map(([raw, count]) => [
+      enumName(Profile.types.activityType?.[raw] ?? raw),
+      count,
+    ]),
+  );
+  return {
+    file: narrowFile(asMessage(messages), table.build(), activityTypes),
+    damage: null,
+    recordPath: 'fast',
+    fallback: null,
+  };
+}
+
+function decodeWithSdk(bytes: Uint8Array, header: FitHeader, fallback: string | null): DecodedFit {
   const stream = Stream.fromByteArray(bytes);
   const decoder = new Decoder(stream);
   const integrityOk = decoder.checkIntegrity();
 
   const developer = new DeveloperFieldResolver();
+  const context = developerContext(developer);
   const developerValues = new WeakMap<object, Map<string, number>>();
-  let fileManufacturer: string | null = null;
   const onMessage = (mesgNum: number, mesg: Mesg) => {
     const m = asMessage(mesg);
-    if (mesgNum === FILE_ID) {
-      fileManufacturer ??= enumName(m.manufacturer);
-    } else if (mesgNum === DEVELOPER_DATA_ID) {
-      const index = num(m.developerDataIndex);
-      if (index !== null)
-        developer.onDeveloperDataId(index, applicationUuid(bytesOf(m.applicationId)), fileManufacturer);
-    } else if (mesgNum === FIELD_DESCRIPTION) {
-      const developerDataIndex = num(m.developerDataIndex);
-      const key = num(m.key);
-      if (developerDataIndex !== null && key !== null) {
-        developer.onFieldDescription({
-          developerDataIndex,
-          key,
-          name: str(m.fieldName),
-          scale: num(m.scale),
-          offset: num(m.offset),
-        });
-      }
-    } else if (mesgNum === RECORD && m.developerFields !== undefined) {
+    context(mesgNum, m);
+    if (mesgNum === MESG_NUM.record && m.developerFields !== undefined) {
       developerValues.set(mesg, developer.resolve(numericEntries(m.developerFields)));
     }
   };
@@ -71,20 +121,55 @@ export function decodeFit(bytes: Uint8Array): DecodedFit | string {
     integrityOk,
     error: firstError === undefined ? null : { message: errorMessage(firstError), atByte: stream.position },
   });
-  return { file: narrowFile(asMessage(messages), developerValues), damage };
+  // Records are narrowed after reading: the SDK merges hr messages' heart rates into them at the end.
+  const recordMesgs = list(asMessage(messages).recordMesgs);
+  const activityTypes = tally(recordMesgs.map((r) => [enumName(r.activityType), 1]));
+  const records = recordTable(recordMesgs.map((r) => readRecord(r, developerValues.get(r))));
+  return {
+    file: narrowFile(asMessage(messages), records, activityTypes),
+    damage,
+    recordPath: 'sdk',
+    fallback,
+  };
+}
+
+/** Follows file_id, developer data ids and field descriptions into the resolver, in file order. */
+function developerContext(developer: DeveloperFieldResolver): (mesgNum: number, m: Message) => void {
+  let fileManufacturer: string | null = null;
+  return (mesgNum, m) => {
+    if (mesgNum === MESG_NUM.fileId) {
+      fileManufacturer ??= enumName(m.manufacturer);
+    } else if (mesgNum === MESG_NUM.developerDataId) {
+      const index = num(m.developerDataIndex);
+      if (index !== null)
+        developer.onDeveloperDataId(index, applicationUuid(bytesOf(m.applicationId)), fileManufacturer);
+    } else if (mesgNum === MESG_NUM.fieldDescription) {
+      const developerDataIndex = num(m.developerDataIndex);
+      const key = num(m.key);
+      if (developerDataIndex !== null && key !== null) {
+        developer.onFieldDescription({
+          developerDataIndex,
+          key,
+          name: str(m.fieldName),
+          scale: num(m.scale),
+          offset: num(m.offset),
+        });
+      }
+    }
+  };
 }
 
 type Message = Readonly<Record<string, unknown>>;
 
-function narrowFile(messages: Message, developerValues: WeakMap<object, Map<string, number>>): FitFile {
+function narrowFile(messages: Message, records: FitRecords, activityTypes: Map<string, number>): FitFile {
   const fileId = list(messages.fileIdMesgs)[0];
-  const records = list(messages.recordMesgs);
   return {
     fileType: fileId === undefined ? null : enumName(fileId.type),
     device: readDevice(fileId, list(messages.deviceInfoMesgs), list(messages.fileCreatorMesgs)[0]),
-    fallbackSport: enumName(list(messages.sportMesgs)[0]?.sport) ?? recordsSport(records),
+    fallbackSport:
+      enumName(list(messages.sportMesgs)[0]?.sport) ?? recordsSport(activityTypes, records.length),
     sessions: list(messages.sessionMesgs).map(readSession),
-    records: records.map((r) => readRecord(r, developerValues.get(r))),
+    records,
     timerEvents: readTimerEvents(list(messages.eventMesgs)),
     utcOffsetMin: readUtcOffset(list(messages.activityMesgs)[0]),
   };
@@ -126,15 +211,17 @@ function readRecord(m: Message, developer: Map<string, number> | undefined): Fit
   return { timeS: time(m.timestamp), values };
 }
 
-/** For files without a session: what most records' activity_type says, when they say it. */
-function recordsSport(records: readonly Message[]): string | null {
+/** How many records name each activity type. */
+function tally(names: readonly [string | null, number][]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const r of records) {
-    const type = enumName(r.activityType);
-    if (type !== null) counts.set(type, (counts.get(type) ?? 0) + 1);
-  }
-  const [top] = [...counts].sort((a, b) => b[1] - a[1]);
-  return top !== undefined && top[1] * 2 > records.length ? top[0] : null;
+  for (const [name, count] of names) if (name !== null) counts.set(name, (counts.get(name) ?? 0) + count);
+  return counts;
+}
+
+/** For files without a session: what most records' activity_type says, when they say it. */
+function recordsSport(activityTypes: ReadonlyMap<string, number>, recordCount: number): string | null {
+  const [top] = [...activityTypes].sort((a, b) => b[1] - a[1]);
+  return top !== undefined && top[1] * 2 > recordCount ? top[0] : null;
 }
 
 function readTimerEvents(events: readonly Message[]): TimerEvent[] {

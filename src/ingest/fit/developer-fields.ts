@@ -58,7 +58,7 @@ export interface FieldDescription {
  */
 export class DeveloperFieldResolver {
   readonly #appByIndex = new Map<number, string | null>();
-  readonly #fieldByKey = new Map<number, { source: string; scale: number; offset: number }>();
+  readonly #fieldByKey = new Map<number, KnownDeveloperField>();
 
   onDeveloperDataId(
     developerDataIndex: number,
@@ -82,13 +82,30 @@ export class DeveloperFieldResolver {
     });
   }
 
+  /** The known field the SDK's developer field key stands for now, if any. */
+  field(key: number): KnownDeveloperField | undefined {
+    return this.#fieldByKey.get(key);
+  }
+
   /** Known developer values of one message, keyed `<app>/<field name>`, in the app's units. */
   resolve(raw: ReadonlyMap<number, number>): Map<string, number> {
     const values = new Map<string, number>();
     for (const [key, value] of raw) {
       const field = this.#fieldByKey.get(key);
-      if (field !== undefined) values.set(field.source, value / field.scale - field.offset);
+      if (field !== undefined) values.set(field.source, developerValue(field, value));
     }
     return values;
   }
+}
+
+export interface KnownDeveloperField {
+  /** `<app>/<field name>`. */
+  source: string;
+  scale: number;
+  offset: number;
+}
+
+/** A developer field's raw value in the app's units. */
+export function developerValue(field: KnownDeveloperField, raw: number): number {
+  return raw / field.scale - field.offset;
 }

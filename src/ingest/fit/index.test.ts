@@ -2,24 +2,12 @@ import { Encoder, type Mesg } from '@garmin/fitsdk';
 import { describe, expect, it } from 'vitest';
 import type { DecodeOutcome } from '../outcome.js';
 import { decodeFitActivities } from './index.js';
+import { FIT_EPOCH_S, MESG_NUM } from './protocol.js';
 
 // Real files are covered by test/corpus; these files are written with the SDK's encoder so that each test
 // holds exactly the situation it is about.
 
-const MESG = {
-  fileId: 0,
-  sport: 12,
-  session: 18,
-  record: 20,
-  event: 21,
-  deviceInfo: 23,
-  activity: 34,
-  fieldDescription: 206,
-  developerDataId: 207,
-} as const;
-
 const T0_MS = Date.parse('2024-05-01T06:00:00Z');
-const FIT_EPOCH_S = 631_065_600;
 const at = (s: number) => new Date(T0_MS + s * 1000);
 
 const STRYD_APP = [
@@ -62,8 +50,8 @@ function fitFile(
 }
 
 function writeHeader(mesg: (num: number, fields: Record<string, unknown>) => void) {
-  mesg(MESG.fileId, { type: 'activity', manufacturer: 'garmin', product: 4315, timeCreated: at(0) });
-  mesg(MESG.deviceInfo, {
+  mesg(MESG_NUM.fileId, { type: 'activity', manufacturer: 'garmin', product: 4315, timeCreated: at(0) });
+  mesg(MESG_NUM.deviceInfo, {
     deviceIndex: 'creator',
     manufacturer: 'garmin',
     product: 4315,
@@ -82,7 +70,7 @@ function writeRecords(
   extra: (s: number) => Record<string, unknown> = () => ({}),
 ) {
   for (let s = fromS; s <= toS; s++) {
-    mesg(MESG.record, {
+    mesg(MESG_NUM.record, {
       timestamp: at(s),
       distance: baseDistanceM + (s - fromS) * speed,
       speed,
@@ -102,7 +90,7 @@ function writeSession(
   distanceM: number,
   subSport = 'generic',
 ) {
-  mesg(MESG.session, {
+  mesg(MESG_NUM.session, {
     timestamp: at(toS),
     startTime: at(fromS),
     sport,
@@ -122,7 +110,7 @@ function writeActivity(
   offsetS: number,
 ) {
   const fitS = T0_MS / 1000 + endS - FIT_EPOCH_S;
-  mesg(MESG.activity, {
+  mesg(MESG_NUM.activity, {
     timestamp: at(endS),
     localTimestamp: fitS + offsetS,
     numSessions: 1,
@@ -133,14 +121,14 @@ function writeActivity(
 /** Run 600 s, ride 1200 s, run 300 s. */
 const brick = fitFile((mesg) => {
   writeHeader(mesg);
-  mesg(MESG.event, { timestamp: at(0), event: 'timer', eventType: 'start' });
+  mesg(MESG_NUM.event, { timestamp: at(0), event: 'timer', eventType: 'start' });
   writeRecords(mesg, 0, 600, 3, 0);
   writeSession(mesg, 'running', 0, 600, 1800, 'street');
   writeRecords(mesg, 601, 1800, 9, 1803);
   writeSession(mesg, 'cycling', 601, 1800, 10800);
   writeRecords(mesg, 1801, 2100, 3.5, 12600);
   writeSession(mesg, 'running', 1801, 2100, 1050);
-  mesg(MESG.event, { timestamp: at(2100), event: 'timer', eventType: 'stopAll' });
+  mesg(MESG_NUM.event, { timestamp: at(2100), event: 'timer', eventType: 'stopAll' });
   writeActivity(mesg, 2100, 7200);
 });
 
@@ -213,14 +201,14 @@ describe('decodeFitActivities: sessions', () => {
 
   it('rejects a FIT file that is not an activity, or holds nothing', () => {
     const course = fitFile((mesg) =>
-      mesg(MESG.fileId, { type: 'course', manufacturer: 'garmin', timeCreated: at(0) }),
+      mesg(MESG_NUM.fileId, { type: 'course', manufacturer: 'garmin', timeCreated: at(0) }),
     );
     expect(decodeFitActivities(course, 'course.fit')).toEqual({
       kind: 'rejected',
       reason: 'FIT course file, not an activity',
     });
     const empty = fitFile((mesg) =>
-      mesg(MESG.fileId, { type: 'activity', manufacturer: 'garmin', timeCreated: at(0) }),
+      mesg(MESG_NUM.fileId, { type: 'activity', manufacturer: 'garmin', timeCreated: at(0) }),
     );
     expect(decodeFitActivities(empty, 'empty.fit')).toEqual({
       kind: 'rejected',
@@ -240,22 +228,22 @@ describe('decodeFitActivities: developer fields', () => {
     // As a triathlon watch writes it: developer data index 0 is a bike app's, then Stryd's for the run.
     const file = fitFile((mesg) => {
       writeHeader(mesg);
-      mesg(MESG.developerDataId, { developerDataIndex: 0, applicationId: OTHER_APP });
-      mesg(MESG.fieldDescription, {
+      mesg(MESG_NUM.developerDataId, { developerDataIndex: 0, applicationId: OTHER_APP });
+      mesg(MESG_NUM.fieldDescription, {
         developerDataIndex: 0,
         fieldDefinitionNumber: 0,
         fitBaseTypeId: 132,
         fieldName: 'Power',
       });
       writeRecords(mesg, 0, 9, 3, 0, () => ({ developerFields: { other: 999 } }));
-      mesg(MESG.developerDataId, { developerDataIndex: 0, applicationId: STRYD_APP });
-      mesg(MESG.fieldDescription, {
+      mesg(MESG_NUM.developerDataId, { developerDataIndex: 0, applicationId: STRYD_APP });
+      mesg(MESG_NUM.fieldDescription, {
         developerDataIndex: 0,
         fieldDefinitionNumber: 0,
         fitBaseTypeId: 132,
         fieldName: 'Power',
       });
-      mesg(MESG.fieldDescription, {
+      mesg(MESG_NUM.fieldDescription, {
         developerDataIndex: 0,
         fieldDefinitionNumber: 3,
         fitBaseTypeId: 132,
@@ -277,7 +265,7 @@ describe('decodeFitActivities: developer fields', () => {
 describe('decodeFitActivities: damaged files', () => {
   const run = fitFile((mesg) => {
     writeHeader(mesg);
-    mesg(MESG.sport, { sport: 'running', subSport: 'generic' });
+    mesg(MESG_NUM.sport, { sport: 'running', subSport: 'generic' });
     writeRecords(mesg, 0, 1200, 3, 0);
     writeSession(mesg, 'running', 0, 1200, 3600);
     writeActivity(mesg, 1200, 0);

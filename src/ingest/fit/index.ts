@@ -1,7 +1,7 @@
 import type { Activity } from '../../domain/activity.js';
 import { formatDuration } from '../../domain/units.js';
 import type { DecodeOutcome, SkippedSession } from '../outcome.js';
-import { decodeFit } from './decode.js';
+import { type DecodedFit, decodeFit } from './decode.js';
 import type { FitFile } from './model.js';
 import { type PlannedRun, planSessions, recordsInRange, sessionFromRecords } from './sessions.js';
 import { buildStreams } from './streams.js';
@@ -10,7 +10,6 @@ import { summariseRun } from './summary.js';
 /** Faster on average than anyone runs beyond a sprint: a ride or drive recorded under a running profile. */
 const MAX_RUN_SPEED_MPS = 8;
 /** FIT devices did not exist before this; earlier start times come from a clock that was never set. */
-const EARLIEST_PLAUSIBLE_START_S = Date.UTC(2000, 0, 1) / 1000;
 
 /**
  * Runs of a FIT file: one Activity per running session, other sessions skipped with a reason.
@@ -25,7 +24,11 @@ const EARLIEST_PLAUSIBLE_START_S = Date.UTC(2000, 0, 1) / 1000;
  * rebuilt from its samples when the file says it was running.
  */
 export function decodeFitActivities(bytes: Uint8Array, fileName: string): DecodeOutcome {
-  const decoded = decodeFit(bytes);
+  return fitActivities(decodeFit(bytes), fileName);
+}
+
+/** The runs of a decoded FIT file (see decodeFitActivities), whichever path decoded it. */
+export function fitActivities(decoded: DecodedFit | string, fileName: string): DecodeOutcome {
   if (typeof decoded === 'string') return { kind: 'rejected', reason: decoded };
   const { file, damage } = decoded;
 
@@ -83,11 +86,6 @@ function decodeRun(
 
   const warnings: string[] = [];
   const startTime = new Date(range.startS * 1000);
-  if (range.startS < EARLIEST_PLAUSIBLE_START_S) {
-    warnings.push(
-      `start time ${startTime.toISOString()} is before 2000: the device clock was probably not set`,
-    );
-  }
   if (summaryOverruled !== null) {
     warnings.push(`${summaryOverruled}; times and distance come from the samples`);
   }

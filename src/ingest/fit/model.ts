@@ -11,7 +11,7 @@ export interface FitFile {
   /** The sport the file's `sport` message or its records name, for files that have no session message. */
   fallbackSport: string | null;
   sessions: FitSession[];
-  records: FitRecord[];
+  records: FitRecords;
   timerEvents: TimerEvent[];
   /** Local time minus UTC, from the activity message. */
   utcOffsetMin: number | null;
@@ -42,6 +42,16 @@ export interface FitSession {
   maxPowerW: number | null;
 }
 
+/** The file's record messages as columns: row i of every column is the i-th record message. */
+export interface FitRecords {
+  length: number;
+  /** Unix seconds; NaN where a record has no valid timestamp. */
+  timeS: Float64Array;
+  /** Values by source key as in `FitRecord.values`, NaN where a record lacks one; only keys some record has. */
+  values: ReadonlyMap<string, Float64Array>;
+}
+
+/** One record message. */
 export interface FitRecord {
   timeS: number | null;
   /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FitRecord, FitSession } from './model.js';
+import { recordTable } from './record-table.js';
 import {
   bareSession,
   planSessions,
@@ -95,22 +96,22 @@ describe('planSessions', () => {
 
 describe('recordsInRange', () => {
   it('keeps the timed records within [start, end)', () => {
-    const records = [record(-1), record(0), record(null), record(5), record(10)];
-    expect(recordsInRange(records, { startS: T0, endS: T0 + 10 }).map((r) => (r.timeS ?? 0) - T0)).toEqual([
-      0, 5,
-    ]);
+    const records = recordTable([record(-1), record(0), record(null), record(5), record(10)]);
+    const inRange = recordsInRange(records, { startS: T0, endS: T0 + 10 });
+    expect(Array.from(inRange.timeS, (t) => t - T0)).toEqual([0, 5]);
+    expect(Array.from(inRange.values.get('heartRate') ?? [])).toEqual([140, 140]);
   });
 });
 
 describe('sessionFromRecords', () => {
   it('rebuilds a session from the first timed record when the sport is known', () => {
-    expect(sessionFromRecords([record(null), record(3), record(4)], 'running')).toMatchObject({
+    expect(sessionFromRecords(recordTable([record(null), record(3), record(4)]), 'running')).toMatchObject({
       index: 0,
       sport: 'running',
       startS: T0 + 3,
       elapsedS: null,
     });
-    expect(sessionFromRecords([record(3)], null)).toBeNull();
-    expect(sessionFromRecords([], 'running')).toBeNull();
+    expect(sessionFromRecords(recordTable([record(3)]), null)).toBeNull();
+    expect(sessionFromRecords(recordTable([]), 'running')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import type { RunningSubSport } from '../../domain/activity.js';
 import type { SkippedSession } from '../outcome.js';
-import type { FitRecord, FitSession } from './model.js';
+import type { FitRecords, FitSession } from './model.js';
+import { pickRecords } from './record-table.js';
 
 /** The time span whose records belong to a session: [startS, endS). */
 export interface SessionRange {
@@ -96,16 +97,20 @@ function sportLabel(sport: string | null): string {
   return /^\d+$/.test(sport) ? `sport ${sport}` : sport.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
 }
 
-export function recordsInRange(records: readonly FitRecord[], range: SessionRange): FitRecord[] {
-  return records.filter((r) => r.timeS !== null && r.timeS >= range.startS && r.timeS < range.endS);
+export function recordsInRange(records: FitRecords, range: SessionRange): FitRecords {
+  const rows: number[] = [];
+  records.timeS.forEach((t, i) => {
+    if (t >= range.startS && t < range.endS) rows.push(i);
+  });
+  return pickRecords(records, rows);
 }
 
 /**
  * A session for a file that has records but no session message (a watch that died before saving its
  * summary), when the file still says which sport it was.
  */
-export function sessionFromRecords(records: readonly FitRecord[], sport: string | null): FitSession | null {
-  const startS = records.find((r) => r.timeS !== null)?.timeS ?? null;
+export function sessionFromRecords(records: FitRecords, sport: string | null): FitSession | null {
+  const startS = records.timeS.find((t) => !Number.isNaN(t)) ?? null;
   return startS === null || sport === null ? null : bareSession(0, sport, startS);
 }
 

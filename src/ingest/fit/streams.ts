@@ -6,7 +6,7 @@ import {
   stepsFactor,
 } from './cadence.js';
 import { CHANNEL_MAP, type ChannelSource, type SampledChannel } from './channel-map.js';
-import type { FitRecord } from './model.js';
+import type { FitRecords } from './model.js';
 
 export interface BuiltStreams {
   streams: Streams;
@@ -17,20 +17,15 @@ export interface BuiltStreams {
   outOfOrder: number;
 }
 
-interface Sample {
-  timeS: number;
-  values: ReadonlyMap<string, number>;
-}
-
 /**
  * Columnar streams of one session from its records, `time` in seconds since `startS`. Records without a
  * time or without any value Keel reads are left out (an empty record at the end adds nothing); records that
  * share a second are merged, later values winning, since devices split one sample over several records;
  * records going back in time are dropped.
  */
-export function buildStreams(records: readonly FitRecord[], startS: number): BuiltStreams {
+export function buildStreams(records: FitRecords, startS: number): BuiltStreams {
   const { samples, outOfOrder } = mergeSamples(records);
-  const streams: Streams = { time: Float64Array.from(samples, (s) => s.timeS - startS) };
+  const streams: Streams = { time: samples.timeS.map((t) => t - startS) };
   const channelSources: ChannelSources = {};
   let cadenceConvention: CadenceConvention | null = null;
 
@@ -53,21 +48,35 @@ export function buildStreams(records: readonly FitRecord[], startS: number): Bui
   return { streams, channelSources, cadenceConvention, outOfOrder };
 }
 
-function mergeSamples(records: readonly FitRecord[]): { samples: Sample[]; outOfOrder: number } {
-  const samples: Sample[] = [];
+function mergeSamples(records: FitRecords): { samples: FitRecords; outOfOrder: number } {
+  const keys = [...records.values.keys()];
+  const columns = [...records.values.values()];
+  const time = new Float64Array(records.length);
+  const merged = columns.map(() => new Float64Array(records.length).fill(Number.NaN));
+  let n = 0;
   let outOfOrder = 0;
-  for (const record of records) {
-    if (record.timeS === null || record.values.size === 0) continue;
-    const last = samples.at(-1);
-    if (last !== undefined && record.timeS < last.timeS) {
+  for (let i = 0; i < records.length; i++) {
+    const timeS = records.timeS[i] ?? Number.NaN;
+    if (Number.isNaN(timeS) || !hasAnyValue(columns, i)) continue;
+    const lastS = n > 0 ? (time[n - 1] ?? Number.NaN) : Number.NEGATIVE_INFINITY;
+    if (timeS < lastS) {
       outOfOrder++;
-    } else if (last !== undefined && record.timeS === last.timeS) {
-      last.values = new Map([...last.values, ...record.values]);
-    } else {
-      samples.push({ timeS: record.timeS, values: record.values });
+      continue;
+    }
+    if (timeS > lastS) time[n++] = timeS;
+    for (let k = 0; k < columns.length; k++) {
+      const value = columns[k]?.[i] ?? Number.NaN;
+      const into = merged[k];
+      if (!Number.isNaN(value) && into !== undefined) into[n - 1] = value;
     }
   }
-  return { samples, outOfOrder };
+  const values = new Map(keys.map((key, k) => [key, (merged[k] ?? new Float64Array()).slice(0, n)]));
+  return { samples: { length: n, timeS: time.slice(0, n), values }, outOfOrder };
+}
+
+function hasAnyValue(columns: readonly Float64Array[], i: number): boolean {
+  for (const column of columns) if (!Number.isNaN(column[i] ?? Number.NaN)) return true;
+  return false;
 }
 
 /**
@@ -77,45 +86,58 @@ function mergeSamples(records: readonly FitRecord[]): { samples: Sample[]; outOf
  */
 function chooseSource(
   sources: readonly ChannelSource[],
-  samples: readonly Sample[],
+  samples: FitRecords,
 ): { source: ChannelSource; column: Float64Array } | null {
-  const candidates = sources.map((source) => {
-    const column = sourceColumn(source, samples);
-    return { source, column, coverage: column.reduce((n, v) => (Number.isNaN(v) ? n : n + 1), 0) };
-  });
+  const candidates = sources.map((source) => ({ source, ...sourceColumn(source, samples) }));
   const best = Math.max(0, ...candidates.map((c) => c.coverage));
   if (best === 0) return null;
   return candidates.find((c) => c.coverage * 2 >= best) ?? null;
 }
 
-function sourceColumn(source: ChannelSource, samples: readonly Sample[]): Float64Array {
+function sourceColumn(
+  source: ChannelSource,
+  samples: FitRecords,
+): { column: Float64Array; coverage: number } {
+  const fields = source.fields.map((f) => samples.values.get(f));
   const column = new Float64Array(samples.length).fill(Number.NaN);
-  samples.forEach((sample, i) => {
-    const raw = combine(source, sample.values);
-    if (raw === null) return;
-    const value = raw * source.scale;
-    if (source.valid(value)) column[i] = value;
-  });
-  return column;
+  let coverage = 0;
+  if (fields[0] === undefined && source.combine !== 'mean') return { column, coverage };
+  for (let i = 0; i < samples.length; i++) {
+    const value = combine(source.combine, fields, i) * source.scale;
+    if (!source.valid(value)) continue;
+    column[i] = value;
+    coverage++;
+  }
+  return { column, coverage };
 }
 
-// Called for every sample and source, so it allocates nothing.
+/** NaN when the record has none of the source's fields; `valid` then rejects it. */
 function combine(
-  { fields, combine: how }: ChannelSource,
-  values: ReadonlyMap<string, number>,
-): number | null {
-  const first = fields[0] === undefined ? undefined : values.get(fields[0]);
-  if (how === 'single' || (how === 'sum' && first === undefined)) return first ?? null;
+  how: ChannelSource['combine'],
+  fields: readonly (Float64Array | undefined)[],
+  i: number,
+): number {
+  if (how === 'mean') return mean(fields, i);
+  const first = fields[0]?.[i] ?? Number.NaN;
+  if (how === 'single' || Number.isNaN(first)) return first;
+  let sum = first;
+  for (let f = 1; f < fields.length; f++) {
+    const value = fields[f]?.[i] ?? Number.NaN;
+    if (!Number.isNaN(value)) sum += value;
+  }
+  return sum;
+}
+
+function mean(fields: readonly (Float64Array | undefined)[], i: number): number {
   let sum = 0;
   let count = 0;
   for (const field of fields) {
-    const value = values.get(field);
-    if (value === undefined) continue;
+    const value = field?.[i] ?? Number.NaN;
+    if (Number.isNaN(value)) continue;
     sum += value;
     count++;
   }
-  if (how === 'sum') return sum;
-  return count === 0 ? null : sum / count;
+  return count === 0 ? Number.NaN : sum / count;
 }
 
 /**
