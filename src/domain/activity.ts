@@ -3,7 +3,7 @@ import type { ChannelSources, Streams } from './channels.js';
 export const RUNNING_SUB_SPORTS = ['road', 'trail', 'treadmill', 'track', 'indoor', 'generic'] as const;
 export type RunningSubSport = (typeof RUNNING_SUB_SPORTS)[number];
 
-export type SourceFormat = 'fit';
+export type SourceFormat = 'fit' | 'tcx' | 'gpx';
 
 export interface ActivitySource {
   format: SourceFormat;

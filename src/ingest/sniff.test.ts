@@ -15,22 +15,17 @@ describe('sniffFormat', () => {
   });
 
   it('names TCX and GPX by their root element, whatever comes before it', () => {
-    expect(reason(text('<?xml version="1.0"?>\n<TrainingCenterDatabase xmlns="x">'))).toBe(
-      'TCX file (XML), not FIT: TCX import is not supported yet',
-    );
+    expect(reason(text('<?xml version="1.0"?>\n<TrainingCenterDatabase xmlns="x">'))).toBe('tcx');
     expect(
       reason(text('\uFEFF  <?xml version="1.0"?><!-- exported --><!DOCTYPE gpx><gpx version="1.1">')),
-    ).toBe('GPX file (XML), not FIT: GPX import is not supported yet');
-    expect(reason(text('<tcx:TrainingCenterDatabase xmlns:tcx="x">'))).toContain('TCX file (XML)');
+    ).toBe('gpx');
+    expect(reason(text('<tcx:TrainingCenterDatabase xmlns:tcx="x">'))).toBe('tcx');
   });
 
-  it('names archives it will import one day', () => {
-    expect(reason(Uint8Array.of(0x1f, 0x8b, 8, 0))).toBe(
-      'gzip-compressed file, not FIT: importing .gz files is not supported yet',
-    );
-    expect(reason(Uint8Array.of(0x50, 0x4b, 3, 4, 20, 0))).toBe(
-      'ZIP archive, not FIT: importing ZIP archives is not supported yet',
-    );
+  it('names archives by their magic bytes, whatever the file is called', () => {
+    expect(sniffFormat(Uint8Array.of(0x1f, 0x8b, 8, 0))).toEqual({ format: 'gzip' });
+    expect(sniffFormat(Uint8Array.of(0x50, 0x4b, 3, 4, 20, 0))).toEqual({ format: 'zip' });
+    expect(sniffFormat(Uint8Array.of(0x50, 0x4b, 5, 6, 0, 0))).toEqual({ format: 'zip' });
   });
 
   it('says what anything else looks like', () => {

@@ -1,25 +1,24 @@
 /** What a file is, judged by its bytes: the name may lie (a TCX export saved as `.fit`). */
-export type Sniffed = { format: 'fit' } | { format: 'unsupported'; reason: string };
+export type Sniffed =
+  | { format: 'fit' | 'tcx' | 'gpx' | 'zip' | 'gzip' }
+  | { format: 'unsupported'; reason: string };
 
 const XML_PREFIX_BYTES = 4096;
 
 export function sniffFormat(bytes: Uint8Array): Sniffed {
   if (bytes.length === 0) return unsupported('not an activity file: the file is empty');
   if (hasFitSignature(bytes)) return { format: 'fit' };
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    return unsupported('gzip-compressed file, not FIT: importing .gz files is not supported yet');
-  }
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return { format: 'gzip' };
+  // Local file header (PK\3\4), or the end-of-directory record that is all an empty archive holds (PK\5\6).
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05)) {
-    return unsupported('ZIP archive, not FIT: importing ZIP archives is not supported yet');
+    return { format: 'zip' };
   }
   const text = textPrefix(bytes);
   if (text === null)
     return unsupported(`not an activity file: unrecognised binary data (starts ${hexPrefix(bytes)})`);
   const root = xmlRootElement(text);
-  if (root === 'TrainingCenterDatabase') {
-    return unsupported('TCX file (XML), not FIT: TCX import is not supported yet');
-  }
-  if (root === 'gpx') return unsupported('GPX file (XML), not FIT: GPX import is not supported yet');
+  if (root === 'TrainingCenterDatabase') return { format: 'tcx' };
+  if (root === 'gpx') return { format: 'gpx' };
   if (root !== null)
     return unsupported(`not an activity file: XML with root element <${root}>, not TCX or GPX`);
   return unsupported(`not an activity file: text starting "${printable(text)}"`);

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sniffFormat } from '../../src/ingest/sniff.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -22,4 +23,13 @@ export function corpusFiles(): string[] {
   return readdirSync(dir)
     .filter((name) => !name.startsWith('.') && !name.endsWith('.md') && statSync(join(dir, name)).isFile())
     .sort();
+}
+
+/** Names of the corpus files whose content (not name) is one of `formats`: a TCX saved as .fit counts as TCX. */
+export function corpusFilesOf(...formats: string[]): string[] {
+  const dir = corpusDir() ?? '';
+  return corpusFiles().filter((name) => {
+    const head = new Uint8Array(readFileSync(join(dir, name)).subarray(0, 4096));
+    return formats.includes(sniffFormat(head).format);
+  });
 }
