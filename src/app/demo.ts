@@ -1,4 +1,5 @@
 import { generateDemoHistory } from '../demo/history.js';
+import { itemsFromBytes } from './import/index.js';
 import type { Keel } from './keel.js';
 import type { AthleteView, ImportReport } from './views.js';
 
@@ -27,8 +28,8 @@ export async function loadDemo(
     let done = 0;
     const report = await tx.importFiles(
       athlete.id,
-      history.runs.map((run) => ({ fileName: run.fileName, bytes: run.fit })),
-      () => onProgress?.(++done, history.runs.length),
+      itemsFromBytes(history.runs.map((run) => ({ fileName: run.fileName, bytes: run.fit }))),
+      { onFile: () => onProgress?.(++done, history.runs.length) },
     );
     const loaded = await tx.athlete(athlete.id);
     return { kind: 'loaded', athlete: loaded ?? athlete, report };

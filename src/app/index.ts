@@ -1,7 +1,6 @@
 export { defaultDataDir, describeDatabase, resolveDatabaseConfig } from './config.js';
 export { DEMO_SEED, type DemoOutcome, loadDemo } from './demo.js';
-export type { ImportInput } from './import-files.js';
-export { listImportInputs } from './import-paths.js';
+export * from './import/index.js';
 export { FIRST_ATHLETE_NAME, Keel, type RunLookup } from './keel.js';
 export { KEEL_VERSION } from './version.js';
 export type * from './views.js';

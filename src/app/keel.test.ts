@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../test/helpers/engines.js';
 import { makeMultisportFit, makeRunFit } from '../../test/helpers/fit-files.js';
+import { itemsFromBytes } from './import/index.js';
 import { FIRST_ATHLETE_NAME, Keel } from './keel.js';
 
 describe.each(ENGINES)('Keel use cases on the %s engine', (engine) => {
@@ -28,9 +29,10 @@ describe.each(ENGINES)('Keel use cases on the %s engine', (engine) => {
 
   it('imports each running session of a multisport file and says which sessions it skipped', async () => {
     const athlete = await keel.importTarget();
-    const report = await keel.importFiles(athlete.id, [
-      { fileName: 'duathlon.fit', bytes: makeMultisportFit() },
-    ]);
+    const report = await keel.importFiles(
+      athlete.id,
+      itemsFromBytes([{ fileName: 'duathlon.fit', bytes: makeMultisportFit() }]),
+    );
     const [file] = report.files;
     expect(file?.status).toBe('imported');
     expect(file?.runs.map((r) => r.status)).toEqual(['imported', 'imported']);
@@ -44,11 +46,14 @@ describe.each(ENGINES)('Keel use cases on the %s engine', (engine) => {
     const athlete = await keel.importTarget();
     const bytes = makeRunFit({ distanceM: 12_000, start: new Date('2026-08-01T07:00:00Z') });
     const before = (await keel.runs(athlete.id)).length;
-    const first = await keel.importFiles(athlete.id, [{ fileName: 'long.fit', bytes }]);
-    const again = await keel.importFiles(athlete.id, [
-      { fileName: 'long.fit', bytes },
-      { fileName: 'duathlon.fit', bytes: makeMultisportFit() },
-    ]);
+    const first = await keel.importFiles(athlete.id, itemsFromBytes([{ fileName: 'long.fit', bytes }]));
+    const again = await keel.importFiles(
+      athlete.id,
+      itemsFromBytes([
+        { fileName: 'long.fit', bytes },
+        { fileName: 'duathlon.fit', bytes: makeMultisportFit() },
+      ]),
+    );
     expect(first.totals.imported).toBe(1);
     expect(again.totals).toMatchObject({ imported: 0, duplicates: 2 });
     expect((await keel.runs(athlete.id)).length).toBe(before + 1);

@@ -3,6 +3,7 @@ import { thinStreams } from '../analysis/thin-series.js';
 import { CHANNELS, type Channel } from '../domain/channels.js';
 import type { UnitSystem } from '../domain/units.js';
 import {
+  type ActivityRow,
   type Database,
   type DatabaseConfig,
   type Db,
@@ -12,10 +13,11 @@ import {
   insertAthlete,
   listActivities,
   listAthletes,
+  listSources,
   openDatabase,
   updateAthleteUnits,
 } from '../store/index.js';
-import { type ImportInput, importFile, summarise } from './import-files.js';
+import { createDecodePool, type ImportHooks, type ImportItem, runImport } from './import/index.js';
 import type {
   AthleteView,
   FileImportResult,
@@ -103,20 +105,21 @@ export class Keel {
     return row ? this.athlete(row.id) : undefined;
   }
 
-  /** Imports files one by one, each in its own transaction; `onFile` hears each result as it is known. */
+  /**
+   * Imports activity files, decoding on `threads` worker threads (none: on this thread) and storing them in
+   * batches of whole files; `hooks` hear each file's result and the progress as they are stored.
+   */
   async importFiles(
     athleteId: string,
-    inputs: Iterable<ImportInput | FileImportResult> | AsyncIterable<ImportInput | FileImportResult>,
-    onFile?: (result: FileImportResult) => void,
+    items: Iterable<ImportItem | FileImportResult> | AsyncIterable<ImportItem | FileImportResult>,
+    options: ImportHooks & { threads?: number } = {},
   ): Promise<ImportReport> {
-    const results: FileImportResult[] = [];
-    for await (const input of inputs) {
-      // Inputs that failed before decoding (unreadable paths) arrive as finished results.
-      const result = 'status' in input ? input : await importFile(this.db, athleteId, input);
-      results.push(result);
-      onFile?.(result);
+    const pool = createDecodePool(options.threads ?? 0);
+    try {
+      return summarise(athleteId, await runImport(this.db, athleteId, items, pool, options));
+    } finally {
+      await pool.close();
     }
-    return summarise(athleteId, results);
   }
 
   async runs(athleteId: string): Promise<RunListItem[]> {
@@ -129,7 +132,7 @@ export class Keel {
     if (UUID_PATTERN.test(wanted)) {
       const row = await getActivity(this.db, wanted);
       return row
-        ? { kind: 'found', run: runDetail(row) }
+        ? { kind: 'found', run: await this.detail(row) }
         : { kind: 'not-found', message: `no run with id ${wanted}` };
     }
     if (!/^[0-9a-f-]{4,}$/.test(wanted)) {
@@ -140,7 +143,11 @@ export class Keel {
     if (!first) return { kind: 'not-found', message: `no run with an id starting ${wanted}` };
     if (second)
       return { kind: 'ambiguous', message: `several runs have ids starting ${wanted}; give more characters` };
-    return { kind: 'found', run: runDetail(first) };
+    return { kind: 'found', run: await this.detail(first) };
+  }
+
+  private async detail(row: ActivityRow): Promise<RunDetail> {
+    return runDetail(row, await listSources(this.db, row.id));
   }
 
   /** A run's samples for charts, thinned to at most `maxPoints`. */
@@ -156,4 +163,19 @@ export class Keel {
     }
     return { runId, points: thinned.time.length, rawPoints: streams.time.length, channels };
   }
+}
+
+function summarise(athleteId: string, files: FileImportResult[]): ImportReport {
+  const count = (status: FileImportResult['status']) => files.filter((f) => f.status === status).length;
+  return {
+    athleteId,
+    files,
+    totals: {
+      files: files.length,
+      imported: count('imported'),
+      duplicates: count('duplicate'),
+      rejected: count('rejected'),
+      skipped: count('skipped'),
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { type Channel, isChannel } from '../domain/channels.js';
-import type { ActivityRow, AthleteWithRunCount } from '../store/index.js';
+import type { ActivityRow, ActivitySourceRow, AthleteWithRunCount } from '../store/index.js';
 import type { AthleteView, RunDetail, RunListItem } from './views.js';
 
 export function athleteView(row: AthleteWithRunCount): AthleteView {
@@ -16,6 +16,7 @@ function deviceLabel(row: ActivityRow): string | null {
 export function runListItem(row: ActivityRow): RunListItem {
   return {
     id: row.id,
+    name: row.name,
     startTime: row.startTime.toISOString(),
     utcOffsetMin: row.utcOffsetMin,
     subSport: row.subSport as RunListItem['subSport'],
@@ -30,7 +31,7 @@ export function runListItem(row: ActivityRow): RunListItem {
   };
 }
 
-export function runDetail(row: ActivityRow): RunDetail {
+export function runDetail(row: ActivityRow, sources: ActivitySourceRow[]): RunDetail {
   const channelSources: Partial<Record<Channel, string>> = {};
   for (const [channel, source] of Object.entries(row.channelSources)) {
     if (isChannel(channel)) channelSources[channel] = source;
@@ -53,5 +54,13 @@ export function runDetail(row: ActivityRow): RunDetail {
       importedAt: row.importedAt.toISOString(),
     },
     channelSources,
+    recordings: sources.map((s) => ({
+      format: s.format,
+      fileName: s.fileName,
+      isPrimary: s.isPrimary,
+      distanceM: s.distanceM,
+      channels: s.channels.filter(isChannel),
+      importedAt: s.importedAt.toISOString(),
+    })),
   };
 }

@@ -17,6 +17,8 @@ export interface AthleteView {
 
 export interface RunListItem {
   id: string;
+  /** The runner's own title, when an export had one (Strava's activity name). */
+  name: string | null;
   startTime: string;
   utcOffsetMin: number | null;
   subSport: RunningSubSport;
@@ -42,6 +44,17 @@ export interface RunDetail extends RunListItem {
   source: { format: string; fileName: string; fileHash: string; sessionIndex: number; importedAt: string };
   /** Where each channel's values came from, e.g. `fit:record.stance_time`, `dev:Stryd/Ground Time`. */
   channelSources: Partial<Record<Channel, string>>;
+  /** Every recording of this run, the one providing its data first (a Strava GPX of a watch's FIT, say). */
+  recordings: RunRecording[];
+}
+
+export interface RunRecording {
+  format: string;
+  fileName: string;
+  isPrimary: boolean;
+  distanceM: number;
+  channels: Channel[];
+  importedAt: string;
 }
 
 /** Samples for charts: one array per present channel, all the same length, null where a sample is missing. */
@@ -60,8 +73,20 @@ export interface FileImportResult {
   status: FileImportStatus;
   /** One line: why a file was rejected or skipped, or which run it duplicates. */
   message: string;
-  runs: { id: string; startTime: string; distanceM: number; status: 'imported' | 'duplicate' }[];
+  runs: RunImportResult[];
   skippedSessions: { sessionIndex: number; reason: string }[];
+}
+
+/**
+ * A run of an imported file: new, the same file seen before (`duplicate`), or the same run from another recording
+ * (`merged`: kept as one more source of the stored run, which uses whichever recording is richer).
+ */
+export interface RunImportResult {
+  id: string;
+  startTime: string;
+  distanceM: number;
+  status: 'imported' | 'duplicate' | 'merged';
+  note?: string;
 }
 
 export interface ImportReport {

@@ -1,11 +1,12 @@
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
   type DemoOutcome,
   describeDatabase,
   type FileImportResult,
+  importSources,
   Keel,
-  listImportInputs,
+  listSourceFiles,
   loadDemo,
   resolveDatabaseConfig,
 } from '../app/index.js';
@@ -14,6 +15,7 @@ import { formatDistance } from '../domain/units.js';
 import { startServer } from '../server/index.js';
 import { DataFolderInUseError } from '../store/index.js';
 import { runReport, runsTable } from './format.js';
+import { ImportProgressView, reasonsSummary } from './progress.js';
 
 /** Exit codes of the CLI contract (architecture.md). */
 const EXIT_REJECTED = 1;
@@ -82,7 +84,9 @@ export function buildProgram(): Command {
 
   program
     .command('import')
-    .description('import activity files and folders (FIT); prints one line per file')
+    .description(
+      'import activity files, folders and archives (FIT, TCX, GPX, .zip, .gz, Strava and Garmin exports)',
+    )
     .argument('<paths...>', 'files or folders')
     .option(
       '--athlete <id>',
@@ -93,16 +97,36 @@ export function buildProgram(): Command {
       await withKeel(program, async (keel) => {
         const athlete = opts.athlete ? await athleteFor(keel, opts.athlete) : await keel.importTarget();
         if (!athlete) throw new UserError('no athlete to import for');
-        const report = await keel.importFiles(athlete.id, listImportInputs(paths), (result) => {
-          if (!opts.json) process.stdout.write(`${importLine(result)}\n`);
+        const { files, problems } = await listSourceFiles(paths);
+        const sources = importSources(files, problems);
+        const view = new ImportProgressView(
+          process.stdout,
+          process.stderr,
+          sources.progress,
+          Date.now(),
+          Date.now,
+        );
+        const report = await keel.importFiles(athlete.id, sources.items, {
+          threads: availableParallelism(),
+          onFile: (result) => {
+            if (!opts.json) view.file(result, importLine(result));
+          },
+          onProgress: (progress) => {
+            if (!opts.json) view.update(progress);
+          },
         });
+        view.clear();
         const t = report.totals;
         if (opts.json) printJson(report);
-        else
-          process.stdout.write(
+        else {
+          const lines = [
             `${t.files} files: ${t.imported} imported, ${t.duplicates} already stored, ` +
-              `${t.skipped} skipped, ${t.rejected} rejected (athlete ${athlete.name})\n`,
-          );
+              `${t.skipped} skipped, ${t.rejected} rejected (athlete ${athlete.name})`,
+          ];
+          if (t.skipped > 0) lines.push(`  skipped: ${reasonsSummary(report.files, 'skipped')}`);
+          if (t.rejected > 0) lines.push(`  rejected: ${reasonsSummary(report.files, 'rejected')}`);
+          process.stdout.write(`${lines.join('\n')}\n`);
+        }
         if (t.rejected > 0) process.exitCode = EXIT_REJECTED;
       });
     });

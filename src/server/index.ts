@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { type FileImportResult, type ImportInput, KEEL_VERSION, Keel } from '../app/index.js';
+import { KEEL_VERSION, Keel } from '../app/index.js';
 import { UNIT_SYSTEMS } from '../domain/units.js';
 import type { DatabaseConfig } from '../store/index.js';
+import { importUpload, MAX_UPLOAD_BYTES } from './imports.js';
 import { prepareDatabase } from './prepare.js';
 
 export interface ServerOptions {
@@ -23,8 +24,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Largest upload Keel takes in one file; activity files are far smaller, bulk archives come later. */
-const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 const DEFAULT_SERIES_POINTS = 1500;
 
 type Readiness =
@@ -140,21 +139,6 @@ export function buildApp(readiness: () => Readiness): FastifyInstance {
     return keel.runs(params.id);
   });
 
-  /** Each uploaded part, read whole (activity files are small), or its rejection when it is too large. */
-  async function* uploads(req: FastifyRequest): AsyncGenerator<ImportInput | FileImportResult> {
-    for await (const part of req.files()) {
-      const bytes = await part.toBuffer();
-      if (part.file.truncated) {
-        yield {
-          fileName: part.filename,
-          status: 'rejected',
-          message: `larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`,
-          runs: [],
-          skippedSessions: [],
-        };
-      } else yield { fileName: part.filename, bytes };
-    }
-  }
   const notMultipart = { error: 'send the files as multipart/form-data, field "files"' };
 
   // Like `keel import` without an athlete: into the runner's own athlete, created on first use.
@@ -162,7 +146,7 @@ export function buildApp(readiness: () => Readiness): FastifyInstance {
     const keel = keelOr503(reply);
     if (!keel) return reply;
     if (!req.isMultipart()) return reply.code(400).send(notMultipart);
-    return keel.importFiles((await keel.importTarget()).id, uploads(req));
+    return importUpload(keel, (await keel.importTarget()).id, req, reply);
   });
 
   app.post('/api/athletes/:id/imports', async (req, reply) => {
@@ -177,7 +161,7 @@ export function buildApp(readiness: () => Readiness): FastifyInstance {
       });
     }
     if (!req.isMultipart()) return reply.code(400).send(notMultipart);
-    return keel.importFiles(athlete.id, uploads(req));
+    return importUpload(keel, athlete.id, req, reply);
   });
 
   app.get('/api/runs/:id', async (req, reply) => {

@@ -7,4 +7,5 @@ export {
   type Db,
   openDatabase,
 } from './database.js';
-export type { ActivityRow, AthleteRow } from './schema.js';
+export * from './recordings.js';
+export type { ActivityRow, ActivitySourceRow, AthleteRow } from './schema.js';

@@ -46,6 +46,8 @@ export const activity = pgTable(
     sourceHash: text('source_hash').notNull(),
     sourceSessionIndex: integer('source_session_index').notNull(),
     importedAt: timestamp('imported_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** The runner's own title when a source has one (Strava's "Activity Name"). */
+    name: text('name'),
     device: jsonb('device').$type<DeviceInfo>(),
     sport: text('sport').notNull(),
     subSport: text('sub_sport').notNull(),
@@ -87,6 +89,39 @@ export const activityStream = pgTable('activity_stream', {
   createdAt: createdAt(),
 });
 
+/**
+ * Every recording of a run Keel has seen: the one that provides the run's data (`is_primary`, also copied on the
+ * activity row) and the others that turned out to be the same run (a Strava GPX of a watch's FIT), kept as
+ * provenance. Re-importing a file already listed here adds nothing.
+ */
+export const activitySource = pgTable(
+  'activity_source',
+  {
+    id: uuid('id').primaryKey(),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activity.id, { onDelete: 'cascade' }),
+    athleteId: uuid('athlete_id')
+      .notNull()
+      .references(() => athlete.id, { onDelete: 'cascade' }),
+    format: text('format').notNull(),
+    fileName: text('file_name').notNull(),
+    fileHash: text('file_hash').notNull(),
+    sessionIndex: integer('session_index').notNull(),
+    isPrimary: boolean('is_primary').notNull(),
+    startTime: timestamp('start_time', { withTimezone: true, mode: 'date' }).notNull(),
+    distanceM: doublePrecision('distance_m').notNull(),
+    elapsedS: doublePrecision('elapsed_s').notNull(),
+    channels: text('channels').array().notNull().default(sql`'{}'::text[]`),
+    importedAt: timestamp('imported_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('activity_source_file_uq').on(t.athleteId, t.fileHash, t.sessionIndex),
+    index('activity_source_activity_idx').on(t.activityId),
+  ],
+);
+
 export type AthleteRow = typeof athlete.$inferSelect;
 export type ActivityRow = typeof activity.$inferSelect;
 export type NewActivityRow = typeof activity.$inferInsert;
+export type ActivitySourceRow = typeof activitySource.$inferSelect;

@@ -2,19 +2,42 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleActivity } from '../../test/helpers/activities.js';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../test/helpers/engines.js';
+import type { Activity } from '../domain/activity.js';
+import { channelsPresent } from '../domain/channels.js';
 import {
   type Database,
+  type Db,
   findActivitiesByIdPrefix,
-  findDuplicate,
+  findKnownSources,
+  findRecordingsBetween,
   getActivity,
   getStreams,
-  insertActivity,
   insertAthlete,
+  insertRuns,
   listActivities,
   listAthletes,
+  listSources,
   openDatabase,
+  replaceRecording,
   updateAthleteUnits,
 } from './index.js';
+import { encodeStreams } from './stream-codec.js';
+
+function encoded({ streams, channelSources, source, ...summary }: Activity) {
+  return {
+    summary,
+    source,
+    title: null,
+    channelSources,
+    channels: channelsPresent(streams),
+    sampleCount: streams.time.length,
+    streamBlob: encodeStreams(streams),
+  };
+}
+
+function insertActivity(db: Db, activityId: string, athleteId: string, run: Activity) {
+  return insertRuns(db, [{ activityId, sourceId: randomUUID(), athleteId, run: encoded(run) }]);
+}
 
 describe.each(ENGINES)('store on the %s engine', (engine) => {
   let testDb: TestDatabase;
@@ -94,73 +117,63 @@ describe.each(ENGINES)('store on the %s engine', (engine) => {
     ]);
   });
 
-  describe('duplicates', () => {
+  describe('recordings of a run', () => {
     let athleteId: string;
+    const activityId = randomUUID();
     const stored = sampleActivity({
       startTime: new Date('2026-03-01T08:00:00Z'),
       distanceM: 10_000,
-      source: { format: 'fit', fileName: 'a.fit', fileHash: 'hash-a', sessionIndex: 0 },
+      source: { format: 'gpx', fileName: 'a.gpx', fileHash: 'hash-a', sessionIndex: 0 },
     });
     beforeAll(async () => {
       athleteId = (await insertAthlete(database.db, { id: randomUUID(), name: 'Dup', units: 'metric' })).id;
-      await insertActivity(database.db, randomUUID(), athleteId, stored);
+      await insertActivity(database.db, activityId, athleteId, stored);
     });
 
-    it.each([
-      [
-        'the same file and session',
-        { fileHash: 'hash-a', sessionIndex: 0, startTime: new Date('2030-01-01'), distanceM: 1 },
-        true,
-      ],
-      [
-        'another session of the same file',
-        { fileHash: 'hash-a', sessionIndex: 1, startTime: new Date('2030-01-01'), distanceM: 1 },
-        false,
-      ],
-      [
-        'the same run re-exported (start +30 s, distance +1%)',
-        {
-          fileHash: 'hash-b',
-          sessionIndex: 0,
-          startTime: new Date('2026-03-01T08:00:30Z'),
-          distanceM: 10_100,
-        },
-        true,
-      ],
-      [
-        'a run starting 2 minutes later',
-        {
-          fileHash: 'hash-b',
-          sessionIndex: 0,
-          startTime: new Date('2026-03-01T08:02:00Z'),
-          distanceM: 10_000,
-        },
-        false,
-      ],
-      [
-        'the same start but a different distance',
-        {
-          fileHash: 'hash-b',
-          sessionIndex: 0,
-          startTime: new Date('2026-03-01T08:00:00Z'),
-          distanceM: 12_000,
-        },
-        false,
-      ],
-    ])('%s → duplicate: %s', async (_name, candidate, isDuplicate) => {
-      expect(Boolean(await findDuplicate(database.db, athleteId, candidate))).toBe(isDuplicate);
-    });
-
-    it('does not see another athlete’s runs as duplicates', async () => {
+    it('finds a stored file by its hash, for this athlete only', async () => {
+      expect(await findKnownSources(database.db, athleteId, ['hash-a', 'hash-z'])).toEqual([
+        { fileHash: 'hash-a', sessionIndex: 0, activityId },
+      ]);
       const other = await insertAthlete(database.db, { id: randomUUID(), name: 'Other', units: 'metric' });
+      expect(await findKnownSources(database.db, other.id, ['hash-a'])).toEqual([]);
+    });
+
+    it('finds stored runs by start time with what makes a recording rich', async () => {
+      const near = await findRecordingsBetween(
+        database.db,
+        athleteId,
+        new Date('2026-03-01T07:59:00Z'),
+        new Date('2026-03-01T08:01:00Z'),
+      );
+      expect(near).toEqual([
+        expect.objectContaining({ activityId, format: 'gpx', sampleCount: stored.streams.time.length }),
+      ]);
       expect(
-        await findDuplicate(database.db, other.id, {
-          fileHash: 'hash-a',
-          sessionIndex: 0,
-          startTime: stored.startTime,
-          distanceM: 10_000,
-        }),
-      ).toBeUndefined();
+        await findRecordingsBetween(database.db, athleteId, new Date('2026-03-02'), new Date('2026-03-03')),
+      ).toEqual([]);
+    });
+
+    it('lets a richer recording provide the run and keeps the other as a source', async () => {
+      const richer = sampleActivity({
+        startTime: new Date('2026-03-01T08:00:02Z'),
+        distanceM: 10_050,
+        source: { format: 'fit', fileName: 'b.fit', fileHash: 'hash-b', sessionIndex: 0 },
+      });
+      await replaceRecording(database.db, {
+        activityId,
+        sourceId: randomUUID(),
+        athleteId,
+        run: encoded(richer),
+      });
+      expect(await getActivity(database.db, activityId)).toMatchObject({
+        sourceFormat: 'fit',
+        sourceFileName: 'b.fit',
+        distanceM: 10_050,
+      });
+      expect((await listSources(database.db, activityId)).map((s) => [s.fileName, s.isPrimary])).toEqual([
+        ['b.fit', true],
+        ['a.gpx', false],
+      ]);
     });
   });
 

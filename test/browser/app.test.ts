@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeStravaExport } from '../helpers/archives.js';
 import { makeRunFit } from '../helpers/fit-files.js';
 import { REPO_ROOT } from '../helpers/keel-cli.js';
 
@@ -203,6 +204,28 @@ describe('the web app in Chromium', () => {
     const reason = (await result.getByTestId('import-message').textContent()) ?? '';
     expect(reason.trim().length).toBeGreaterThan(5);
     await page.screenshot({ path: join(SCREENSHOTS, '04-rejected.png'), fullPage: true });
+  });
+
+  it('imports a whole Strava export, with its names, and says what it skipped', async () => {
+    const { zip, activities } = await makeStravaExport(3, { extraTypes: ['Ride'] });
+    const file = join(filesDir, 'export_4711.zip');
+    writeFileSync(file, zip);
+    await page.getByTestId('file-input').setInputFiles(file);
+
+    const results = page.getByTestId('import-result');
+    const imported = results
+      .filter({ hasText: 'export_4711.zip' })
+      .and(page.locator('[data-status="imported"]'));
+    await expect.poll(() => imported.count(), { timeout: 30_000 }).toBe(4);
+    const ride = results.filter({ hasText: 'Strava says "Ride"' });
+    expect(await ride.getAttribute('data-status')).toBe('skipped');
+    const firstRun = activities.find((a) => a.type === 'Run');
+    await page
+      .getByTestId('run-name')
+      .filter({ hasText: firstRun?.name ?? '?' })
+      .first()
+      .waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, '04b-strava-export.png'), fullPage: true });
   });
 
   it('opens the run page with its distance and charts', async () => {

@@ -69,8 +69,22 @@ export interface UploadProgress {
   total: number;
 }
 
+/** How far the server has got importing an upload (from its progress lines). */
+export interface ImportingProgress {
+  files: number;
+  imported: number;
+  doneBytes: number;
+  totalBytes: number;
+}
+
+type ImportEvent =
+  | ({ type: 'progress' } & ImportingProgress)
+  | { type: 'report'; report: ImportReport }
+  | { type: 'error'; error: string };
+
 /**
- * Uploads files as one multipart request (parts named `files`). Uses XMLHttpRequest because fetch cannot
+ * Uploads files as one multipart request (parts named `files`) and follows the import as the server streams its
+ * progress (`application/x-ndjson`: progress lines, then the report). Uses XMLHttpRequest because fetch cannot
  * report upload progress.
  */
 export function importFiles(
@@ -78,6 +92,7 @@ export function importFiles(
   athleteId: string | null,
   files: readonly File[],
   onProgress: (progress: UploadProgress) => void,
+  onImporting: (progress: ImportingProgress) => void,
 ): Promise<ImportReport> {
   const form = new FormData();
   for (const file of files) form.append('files', file, file.name);
@@ -86,13 +101,33 @@ export function importFiles(
     const xhr = new XMLHttpRequest();
     xhr.open('POST', athleteId === null ? 'api/imports' : `api/athletes/${enc(athleteId)}/imports`);
     xhr.responseType = 'text';
-    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('accept', 'application/x-ndjson, application/json');
     xhr.upload.onprogress = (e) => {
       onProgress({ sent: e.lengthComputable ? Math.min(e.loaded, e.total) : 0, total: e.total || total });
     };
     xhr.upload.onload = () => onProgress({ sent: total, total });
+    let seen = 0;
+    let outcome: ImportEvent | undefined;
+    const readEvents = () => {
+      if (!(xhr.getResponseHeader('content-type') ?? '').includes('ndjson')) return;
+      const text = xhr.responseText;
+      const end = text.lastIndexOf('\n') + 1;
+      for (const line of text.slice(seen, end).split('\n')) {
+        if (!line.trim()) continue;
+        const event = JSON.parse(line) as ImportEvent;
+        if (event.type === 'progress') onImporting(event);
+        else outcome = event;
+      }
+      seen = end;
+    };
+    xhr.onprogress = readEvents;
     xhr.onerror = () => reject(new ApiError('The upload failed: Keel is not reachable.', 0));
     xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        readEvents();
+        if (outcome?.type === 'report') return resolve(outcome.report);
+        if (outcome?.type === 'error') return reject(new ApiError(outcome.error, 500));
+      }
       let body: unknown;
       try {
         body = JSON.parse(xhr.responseText);

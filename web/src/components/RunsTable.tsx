@@ -53,6 +53,11 @@ export function RunsTable({ runs, units }: Props) {
             >
               <th scope="row" class="run-date">
                 <a href={runHref(run.id)}>{formatRunDate(run.startTime, run.utcOffsetMin)}</a>
+                {run.name && (
+                  <span class="run-name" data-testid="run-name">
+                    {run.name}
+                  </span>
+                )}
                 {badge && (
                   <span class={`badge badge-sub badge-${run.subSport}`} data-testid="sub-sport">
                     {badge}

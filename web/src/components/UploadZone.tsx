@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ImportReport } from '../../../src/app/views.js';
 import type { UnitSystem } from '../../../src/domain/units.js';
-import { ApiError, importFiles, type UploadProgress } from '../api.js';
+import { ApiError, type ImportingProgress, importFiles, type UploadProgress } from '../api.js';
 import { plural } from '../format.js';
 import { ImportResults, importSummary } from './ImportResults.js';
 
@@ -17,7 +17,13 @@ interface Props {
 
 type UploadState =
   | { kind: 'idle' }
-  | { kind: 'uploading'; files: number; bytes: number; progress: UploadProgress | null }
+  | {
+      kind: 'uploading';
+      files: number;
+      bytes: number;
+      progress: UploadProgress | null;
+      importing: ImportingProgress | null;
+    }
   | { kind: 'done'; report: ImportReport }
   | { kind: 'failed'; message: string };
 
@@ -47,10 +53,13 @@ export function UploadZone({ athleteId, units, onImported, prominent }: Props) {
     const files = list ? Array.from(list) : [];
     if (files.length === 0 || busy) return;
     const bytes = files.reduce((sum, f) => sum + f.size, 0);
-    setState({ kind: 'uploading', files: files.length, bytes, progress: null });
+    setState({ kind: 'uploading', files: files.length, bytes, progress: null, importing: null });
     try {
-      const report = await importFiles(athleteId, files, (progress) =>
-        setState((s) => (s.kind === 'uploading' ? { ...s, progress } : s)),
+      const report = await importFiles(
+        athleteId,
+        files,
+        (progress) => setState((s) => (s.kind === 'uploading' ? { ...s, progress } : s)),
+        (importing) => setState((s) => (s.kind === 'uploading' ? { ...s, importing } : s)),
       );
       setState({ kind: 'done', report });
       onImported(report);
@@ -120,7 +129,8 @@ export function UploadZone({ athleteId, units, onImported, prominent }: Props) {
             {dragging ? 'Drop to add these runs' : 'Add runs'}
           </h2>
           <p id={hintId} class="upload-hint">
-            Drag <strong>.fit</strong> files from your watch here — several at once is fine.
+            Drag <strong>.fit</strong>, <strong>.tcx</strong> or <strong>.gpx</strong> files here, or a whole
+            Strava or Garmin export <strong>.zip</strong>.
           </p>
         </div>
         <input
@@ -129,7 +139,7 @@ export function UploadZone({ athleteId, units, onImported, prominent }: Props) {
           class="visually-hidden"
           type="file"
           multiple
-          accept=".fit,.FIT,application/vnd.ant.fit,application/octet-stream"
+          accept=".fit,.tcx,.gpx,.zip,.gz,application/vnd.ant.fit,application/zip,application/gzip,application/gpx+xml,application/octet-stream"
           aria-describedby={hintId}
           disabled={busy}
           data-testid="file-input"
@@ -144,11 +154,24 @@ export function UploadZone({ athleteId, units, onImported, prominent }: Props) {
         <div class="upload-progress" data-testid="upload-progress">
           <p>
             {importing
-              ? `Importing ${plural(state.files, 'file')}…`
+              ? state.importing
+                ? `Importing… ${plural(state.importing.files, 'file')} done, ${state.importing.imported} with new runs ` +
+                  `(${formatBytes(state.importing.doneBytes)} of ${formatBytes(state.importing.totalBytes)})`
+                : `Importing ${plural(state.files, 'file')}…`
               : `Uploading ${plural(state.files, 'file')} (${formatBytes(state.bytes)})…`}
           </p>
           {importing ? (
-            <progress key="importing" aria-label="Importing" />
+            state.importing && state.importing.totalBytes > 0 ? (
+              <progress
+                key="importing"
+                max={1}
+                value={state.importing.doneBytes / state.importing.totalBytes}
+                aria-label="Import progress"
+                data-testid="import-progress"
+              />
+            ) : (
+              <progress key="importing" aria-label="Importing" />
+            )
           ) : (
             <progress key="uploading" max={1} value={sentFraction} aria-label="Upload progress" />
           )}

@@ -110,6 +110,22 @@ function Sources({ run }: { run: RunDetail }) {
         {run.source.sessionIndex > 0 && ` (session ${run.source.sessionIndex + 1})`}, imported{' '}
         {Number.isNaN(imported.getTime()) ? run.source.importedAt : imported.toLocaleString()}.
       </p>
+      {run.recordings.length > 1 && (
+        <div data-testid="recordings">
+          <p>
+            Keel has {run.recordings.length} recordings of this run and uses the richest; the others are kept
+            as they were:
+          </p>
+          <ul class="recordings">
+            {run.recordings.map((r) => (
+              <li key={`${r.fileName}-${r.importedAt}`} data-primary={r.isPrimary}>
+                <code>{r.fileName}</code> ({r.format.toUpperCase()}, {r.channels.length - 1} channels)
+                {r.isPrimary ? ' — used' : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {sources.length > 0 && (
         <table class="sources-table">
           <caption class="visually-hidden">Source of each channel</caption>
