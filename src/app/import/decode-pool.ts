@@ -93,7 +93,7 @@ class WorkerPool implements DecodePool {
       this.dispatch();
     });
     // A worker that dies (out of memory on a pathological file) takes only its file down; a new one takes over.
-    worker.on('error', (error) => this.fail(worker, error.message));
+    worker.on('error', (error) => this.fail(worker, error.message || String(error)));
     worker.on('exit', (code) => this.fail(worker, `the decoder stopped (exit code ${code})`));
     return worker;
   }

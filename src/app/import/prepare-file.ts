@@ -72,7 +72,10 @@ export function prepareFileSafely(item: ImportItem): PreparedFile {
   }
 }
 
-/** A view that owns its whole buffer, so the buffer can be transferred between threads. */
+/**
+ * A copy with a buffer of its own, so it can be transferred between threads: zlib's output may share a pooled
+ * buffer, which Node 22 and later refuse to transfer.
+ */
 function ownBuffer(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+  return new Uint8Array(bytes);
 }
