@@ -44,7 +44,9 @@ export function encodeStreams(streams: Streams): Uint8Array {
       }
     }
   }
-  return deflateSync(bytes);
+  // Level 1: float samples barely compress further at higher levels (4% smaller at the default level 6) and
+  // level 6 took 3.5 times as long, more than decoding the file (bulk import benchmark, `docs/performance.md`).
+  return deflateSync(bytes, { level: 1 });
 }
 
 export function decodeStreams(blob: Uint8Array, codecVersion: number): Streams {

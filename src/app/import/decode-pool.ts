@@ -54,7 +54,8 @@ class WorkerPool implements DecodePool {
     private readonly script: URL,
     private readonly threads: number,
   ) {
-    this.parallelism = threads * 2;
+    // Enough files queued that the workers never wait while this thread unzips or stores a batch.
+    this.parallelism = threads * 8;
   }
 
   prepare(item: ImportItem): Promise<PreparedFile> {
