@@ -1,4 +1,5 @@
 import { generateDemoHistory } from '../demo/history.js';
+import { RED_FLAG_QUESTIONS } from '../domain/pain.js';
 import { itemsFromBytes } from './import/index.js';
 import type { Keel } from './keel.js';
 import type { AthleteView, ImportReport } from './views.js';
@@ -31,6 +32,25 @@ export async function loadDemo(
       itemsFromBytes(history.runs.map((run) => ({ fileName: run.fileName, bytes: run.fit }))),
       { onFile: () => onProgress?.(++done, history.runs.length) },
     );
+    // Her pain reports, as she gave them after each painful run: on the run, by distance, red-flag questions all no.
+    for (const [i, run] of history.runs.entries()) {
+      const pain = run.plan.pain;
+      const runId = report.files[i]?.runs[0]?.id;
+      if (!pain || !runId) continue;
+      await tx.addPainReport(athlete.id, {
+        runId,
+        region: pain.region,
+        side: pain.side,
+        aspect: pain.aspect,
+        onset: { kind: 'distance', distanceM: pain.onsetM },
+        severity: pain.severity,
+        character: pain.character,
+        action: pain.action,
+        nextMorningSeverity: pain.nextMorningSeverity,
+        redFlags: Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, false])),
+        note: null,
+      });
+    }
     const loaded = await tx.athlete(athlete.id);
     return { kind: 'loaded', athlete: loaded ?? athlete, report };
   });

@@ -1,32 +1,69 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { thinStreams } from '../analysis/thin-series.js';
+import { triagePainReport } from '../analysis/triage/index.js';
 import { CHANNELS, type Channel } from '../domain/channels.js';
+import type { PainReportInput } from '../domain/pain.js';
 import type { UnitSystem } from '../domain/units.js';
 import {
   type ActivityRow,
   type Database,
   type DatabaseConfig,
   type Db,
+  deletePainReport,
   findActivitiesByIdPrefix,
   getActivity,
+  getPainReport,
   getStreams,
   insertAthlete,
+  insertPainReports,
   listActivities,
   listAthletes,
+  listOpenRedFlags,
+  listPainReports,
+  listPainReportsForRun,
   listSources,
   openDatabase,
   updateAthleteUnits,
+  updatePainReport,
 } from '../store/index.js';
-import { createDecodePool, type ImportHooks, type ImportItem, runImport } from './import/index.js';
+import {
+  createDecodePool,
+  type ImportHooks,
+  type ImportItem,
+  type ImportSources,
+  importSources,
+  runImport,
+  type SourceFile,
+  splitTrainingLogs,
+} from './import/index.js';
+import { type PainReportBody, type PainReportPatch, toPainReportInput } from './pain/input.js';
+import { PATTERN_WINDOW_DAYS, painPatterns } from './pain/patterns.js';
+import {
+  PainReportError,
+  painReportView,
+  placeOnset,
+  preparePainReport,
+  reportInput,
+  reportRun,
+  triageContext,
+} from './pain/reports.js';
+import { importTrainingLog, rejectedLog } from './pain/training-log.js';
 import type {
   AthleteView,
   FileImportResult,
   ImportReport,
+  PainPatternView,
+  PainReportView,
   RunDetail,
   RunListItem,
   RunSeries,
+  TrainingLogReport,
 } from './views.js';
 import { athleteView, runDetail, runListItem } from './views-map.js';
+
+/** A spreadsheet of a lifetime of daily runs is well under 5 MB; a larger CSV is something else. */
+const MAX_TRAINING_LOG_BYTES = 32 * 1024 * 1024;
 
 /** The name given to the athlete Keel creates on a first import into an empty database. */
 export const FIRST_ATHLETE_NAME = 'Me';
@@ -122,6 +159,43 @@ export class Keel {
     }
   }
 
+  /**
+   * Imports what a runner names (`keel import`, a browser upload): activity files and archives through the decode
+   * pipeline, then training-log spreadsheets, each in a transaction of its own.
+   */
+  async importPaths(
+    athleteId: string,
+    listed: { files: SourceFile[]; problems: FileImportResult[] },
+    options: ImportHooks & { threads?: number; onSources?: (sources: ImportSources) => void } = {},
+  ): Promise<ImportReport> {
+    const { logs, activityFiles } = await splitTrainingLogs(listed.files);
+    const sources = importSources(activityFiles, listed.problems);
+    options.onSources?.(sources);
+    const files = await this.importFiles(athleteId, sources.items, options);
+    const trainingLogs: TrainingLogReport[] = [];
+    for (const log of logs) {
+      trainingLogs.push(
+        log.size > MAX_TRAINING_LOG_BYTES
+          ? rejectedLog(
+              log.displayName,
+              `larger than ${MAX_TRAINING_LOG_BYTES / 1024 ** 2} MB: not a training log`,
+            )
+          : await this.importTrainingLog(athleteId, log.displayName, await readFile(log.path)),
+      );
+    }
+    return { ...files, trainingLogs };
+  }
+
+  /** One training-log spreadsheet, in one transaction: its good rows are stored, its bad rows reported by line. */
+  async importTrainingLog(
+    athleteId: string,
+    fileName: string,
+    bytes: Uint8Array,
+  ): Promise<TrainingLogReport> {
+    const athlete = await this.requireAthlete(athleteId);
+    return this.transaction((tx) => importTrainingLog(tx.db, athleteId, athlete.units, fileName, bytes));
+  }
+
   async runs(athleteId: string): Promise<RunListItem[]> {
     return (await listActivities(this.db, athleteId)).map(runListItem);
   }
@@ -163,9 +237,126 @@ export class Keel {
     }
     return { runId, points: thinned.time.length, rawPoints: streams.time.length, channels };
   }
+
+  /**
+   * Records a pain report on a run (by id or prefix) or a day, placing its onset on the run both as distance and
+   * time, and triages it against the athlete's earlier reports. A red flag is stored with it.
+   */
+  async addPainReport(athleteId: string, body: PainReportBody): Promise<PainReportView> {
+    const athlete = await this.requireAthlete(athleteId);
+    const runId = body.runId ? await this.resolveRunId(body.runId) : null;
+    return this.transaction(async (tx) => {
+      const found = await reportRun(tx.db, athleteId, runId);
+      const date = found?.date ?? (body.date as string);
+      const input = toPainReportInput(body, runId, date);
+      const placed = placeOnset(input.onset, found?.run, found?.streams, athlete.units);
+      const row = await preparePainReport(tx.db, athleteId, input, placed);
+      const [stored] = await insertPainReports(tx.db, [row]);
+      if (!stored) throw new Error('insert into pain_report returned no row');
+      return painReportView(stored);
+    });
+  }
+
+  /** Adds what the runner says later (the next morning's pain, red-flag answers, a note) and triages again. */
+  async updatePainReport(id: string, patch: PainReportPatch): Promise<PainReportView | undefined> {
+    if (!UUID_PATTERN.test(id)) return undefined;
+    return this.transaction(async (tx) => {
+      const row = await getPainReport(tx.db, id);
+      if (!row) return undefined;
+      // A field the patch leaves out (or sets undefined) keeps its stored value; null clears it.
+      const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+      const input: PainReportInput = {
+        ...reportInput(row),
+        ...given,
+        redFlags: { ...row.redFlags, ...(patch.redFlags ?? {}) },
+      };
+      const earlier = await listPainReports(tx.db, row.athleteId, { to: row.date });
+      const triage = triagePainReport(input, {
+        ...triageContext(earlier, input, row.id),
+        reportOnsetM: row.onsetM,
+      });
+      const updated = await updatePainReport(tx.db, id, {
+        severity: input.severity,
+        action: input.action,
+        character: input.character,
+        nextMorningSeverity: input.nextMorningSeverity,
+        redFlags: input.redFlags,
+        note: input.note,
+        triageLevel: triage.level,
+        triage,
+      });
+      return updated && painReportView(updated);
+    });
+  }
+
+  /** Marks a red flag as cleared to run again (a clinician saw it), saying by whom or why. */
+  async clearRedFlag(id: string, note: string): Promise<PainReportView | undefined> {
+    if (!UUID_PATTERN.test(id)) return undefined;
+    const row = await getPainReport(this.db, id);
+    if (!row) return undefined;
+    if (row.triageLevel !== 'stop')
+      throw new PainReportError('this report raised no red flag; there is nothing to clear');
+    const updated = await updatePainReport(this.db, id, { clearedAt: new Date(), clearedNote: note });
+    return updated && painReportView(updated);
+  }
+
+  async deletePainReport(id: string): Promise<boolean> {
+    return UUID_PATTERN.test(id) && deletePainReport(this.db, id);
+  }
+
+  async painReport(id: string): Promise<PainReportView | undefined> {
+    if (!UUID_PATTERN.test(id)) return undefined;
+    const row = await getPainReport(this.db, id);
+    return row && painReportView(row);
+  }
+
+  /** An athlete's pain reports, newest first. */
+  async painReports(athleteId: string): Promise<PainReportView[]> {
+    return (await listPainReports(this.db, athleteId)).reverse().map(painReportView);
+  }
+
+  async runPainReports(runId: string): Promise<PainReportView[]> {
+    if (!UUID_PATTERN.test(runId)) return [];
+    return (await listPainReportsForRun(this.db, runId)).map(painReportView);
+  }
+
+  /** Red flags not yet cleared: while any is open, Keel holds every progression. */
+  async openRedFlags(athleteId: string): Promise<PainReportView[]> {
+    return (await listOpenRedFlags(this.db, athleteId)).map(painReportView);
+  }
+
+  /** The same-distance pattern of every region and side the athlete reported, over the window ending `asOf`. */
+  async painPatterns(
+    athleteId: string,
+    asOf: Date,
+    windowDays = PATTERN_WINDOW_DAYS,
+  ): Promise<PainPatternView[]> {
+    const athlete = await this.requireAthlete(athleteId);
+    const [runs, reports] = await Promise.all([
+      listActivities(this.db, athleteId),
+      listPainReports(this.db, athleteId),
+    ]);
+    return painPatterns(runs, reports, athlete.units, asOf, windowDays);
+  }
+
+  private async requireAthlete(athleteId: string): Promise<AthleteView> {
+    const athlete = await this.athlete(athleteId);
+    if (!athlete) throw new PainReportError(`no athlete with id ${athleteId}`);
+    return athlete;
+  }
+
+  private async resolveRunId(idOrPrefix: string): Promise<string> {
+    const found = await this.findRun(idOrPrefix);
+    if (found.kind !== 'found') throw new PainReportError(found.message);
+    return found.run.id;
+  }
 }
 
-function summarise(athleteId: string, files: FileImportResult[]): ImportReport {
+function summarise(
+  athleteId: string,
+  files: FileImportResult[],
+  trainingLogs: TrainingLogReport[] = [],
+): ImportReport {
   const count = (status: FileImportResult['status']) => files.filter((f) => f.status === status).length;
   return {
     athleteId,
@@ -177,5 +368,6 @@ function summarise(athleteId: string, files: FileImportResult[]): ImportReport {
       rejected: count('rejected'),
       skipped: count('skipped'),
     },
+    trainingLogs,
   };
 }

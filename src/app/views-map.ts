@@ -28,6 +28,7 @@ export function runListItem(row: ActivityRow): RunListItem {
     avgCadenceSpm: row.avgCadenceSpm,
     device: deviceLabel(row),
     channels: row.channels.filter(isChannel),
+    logged: row.sourceFormat === 'log',
   };
 }
 

@@ -1,5 +1,8 @@
+import type { PainPattern } from '../analysis/pain-pattern/index.js';
+import type { TriageOutcome } from '../analysis/triage/index.js';
 import type { RunningSubSport } from '../domain/activity.js';
 import type { Channel } from '../domain/channels.js';
+import type { BodyRegion, PainReportInput, Side } from '../domain/pain.js';
 import type { UnitSystem } from '../domain/units.js';
 
 /**
@@ -30,6 +33,8 @@ export interface RunListItem {
   avgCadenceSpm: number | null;
   device: string | null;
   channels: Channel[];
+  /** A run from the runner's training log: a day, a distance and a time, no start time and no samples. */
+  logged: boolean;
 }
 
 export interface RunDetail extends RunListItem {
@@ -93,4 +98,72 @@ export interface ImportReport {
   athleteId: string;
   files: FileImportResult[];
   totals: { files: number; imported: number; duplicates: number; rejected: number; skipped: number };
+  /** Training-log spreadsheets imported with the files, after them (so their rows find the runs just imported). */
+  trainingLogs: TrainingLogReport[];
+}
+
+/** A stored report: what the runner said (`PainReportInput`, its run as `runId`) and what Keel made of it. */
+export interface PainReportView extends Omit<PainReportInput, 'activityId'> {
+  id: string;
+  athleteId: string;
+  /** The run it happened on, or null for a report on a day. */
+  runId: string | null;
+  /** The onset as a distance and as time into the run (seconds since the start), read off the run where known. */
+  onsetM: number | null;
+  onsetS: number | null;
+  triage: TriageOutcome;
+  /** When a stop-level report was cleared to run again, and by whom or why. */
+  cleared: { at: string; note: string } | null;
+  createdAt: string;
+}
+
+/** One region and side's same-distance pattern, as `keel pattern --json` prints it. */
+export interface PainPatternView {
+  region: BodyRegion;
+  side: Side;
+  status: PainPattern['status'];
+  events: number;
+  runs: number;
+  onsetM: number | null;
+  onsetIntervalM: [number, number] | null;
+  painFreeM: number | null;
+  trend: PainPattern['trend'];
+  basis: PainPattern['basis'];
+  explanation: { headline: string; paragraphs: string[] };
+  weibull: PainPattern['weibull'];
+  survival: PainPattern['survival'];
+  onsets: { runId: string; startTime: string; runDistanceM: number; onsetM: number | null }[];
+  /** Every run in the window, painful or not, for the chart of onsets against run distance. */
+  runPoints: {
+    runId: string;
+    startTime: string;
+    distanceM: number;
+    painful: boolean;
+    onsetM: number | null;
+  }[];
+  reasons: string[];
+  window: { from: string; to: string; days: number };
+}
+
+/** What became of one row of a training log. */
+export interface TrainingLogRowResult {
+  line: number;
+  /** `imported`: a new logged run; `attached`: it describes a recorded run, which it now annotates; `duplicate`: imported before; `rejected`: not read. */
+  status: 'imported' | 'attached' | 'duplicate' | 'rejected';
+  runId: string | null;
+  painReportId: string | null;
+  message: string;
+}
+
+export interface TrainingLogReport {
+  fileName: string;
+  rows: TrainingLogRowResult[];
+  totals: {
+    rows: number;
+    imported: number;
+    attached: number;
+    duplicates: number;
+    rejected: number;
+    painReports: number;
+  };
 }

@@ -34,7 +34,7 @@ export function runsTable(runs: RunListItem[], units: UnitSystem): string {
     ['id', 'start', 'type', 'distance', 'time', 'pace', 'HR', 'channels'],
     runs.map((r) => [
       r.id.slice(0, 8),
-      formatRunStart(r.startTime, r.utcOffsetMin),
+      formatRunStart(r.startTime, r.utcOffsetMin, r.logged),
       r.subSport,
       formatDistance(r.distanceM, units),
       formatDuration(r.movingS),
@@ -50,7 +50,7 @@ export function runsTable(runs: RunListItem[], units: UnitSystem): string {
 export function runReport(run: RunDetail, units: UnitSystem): string {
   const rows: [string, string][] = [
     ['Run', run.id],
-    ['Start', `${formatRunStart(run.startTime, run.utcOffsetMin)} (${run.subSport})`],
+    ['Start', `${formatRunStart(run.startTime, run.utcOffsetMin, run.logged)} (${run.subSport})`],
     ['Distance', formatDistance(run.distanceM, units)],
     ['Moving time', formatDuration(run.movingS)],
     ['Elapsed time', formatDuration(run.elapsedS)],

@@ -1,59 +1,39 @@
-import { availableParallelism, homedir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
   type DemoOutcome,
   describeDatabase,
   type FileImportResult,
-  importSources,
-  Keel,
   listSourceFiles,
   loadDemo,
-  resolveDatabaseConfig,
+  type TrainingLogReport,
 } from '../app/index.js';
 import { KEEL_VERSION } from '../app/version.js';
 import { formatDistance } from '../domain/units.js';
 import { startServer } from '../server/index.js';
 import { DataFolderInUseError } from '../store/index.js';
+import {
+  athleteFor,
+  databaseConfig,
+  EXIT_REJECTED,
+  EXIT_USAGE,
+  printJson,
+  UsageError,
+  UserError,
+  withKeel,
+} from './context.js';
 import { runReport, runsTable } from './format.js';
+import { registerPainCommands } from './pain.js';
 import { ImportProgressView, reasonsSummary } from './progress.js';
 
-/** Exit codes of the CLI contract (architecture.md). */
-const EXIT_REJECTED = 1;
-const EXIT_USAGE = 2;
-
-class UserError extends Error {}
-
-interface GlobalOptions {
-  data?: string;
+function trainingLogLines(log: TrainingLogReport): string[] {
+  const t = log.totals;
+  return [
+    `training log ${log.fileName}: ${t.rows} rows: ${t.imported} new runs, ${t.attached} added to recorded runs, ` +
+      `${t.duplicates} imported before, ${t.rejected} rejected; ${t.painReports} pain reports`,
+    ...log.rows.map((row) => `  line ${String(row.line).padEnd(4)} ${row.status.padEnd(9)} ${row.message}`),
+  ];
 }
-
-function databaseConfig(program: Command) {
-  const { data } = program.opts<GlobalOptions>();
-  return resolveDatabaseConfig({
-    dataFlag: data,
-    env: process.env,
-    homeDir: homedir(),
-    platform: process.platform,
-  });
-}
-
-async function withKeel<T>(program: Command, work: (keel: Keel) => Promise<T>): Promise<T> {
-  const keel = await Keel.open(databaseConfig(program));
-  try {
-    return await work(keel);
-  } finally {
-    await keel.close();
-  }
-}
-
-async function athleteFor(keel: Keel, id: string | undefined) {
-  if (id === undefined) return keel.defaultAthlete();
-  const athlete = await keel.athlete(id);
-  if (!athlete) throw new UserError(`no athlete with id ${id}`);
-  return athlete;
-}
-
-const printJson = (doc: unknown) => process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
 
 function importLine(result: FileImportResult): string {
   const label = result.status.padEnd(9);
@@ -97,26 +77,28 @@ export function buildProgram(): Command {
       await withKeel(program, async (keel) => {
         const athlete = opts.athlete ? await athleteFor(keel, opts.athlete) : await keel.importTarget();
         if (!athlete) throw new UserError('no athlete to import for');
-        const { files, problems } = await listSourceFiles(paths);
-        const sources = importSources(files, problems);
-        const view = new ImportProgressView(
-          process.stdout,
-          process.stderr,
-          sources.progress,
-          Date.now(),
-          Date.now,
-        );
-        const report = await keel.importFiles(athlete.id, sources.items, {
+        let view: ImportProgressView | undefined;
+        const report = await keel.importPaths(athlete.id, await listSourceFiles(paths), {
           threads: availableParallelism(),
+          onSources: (sources) => {
+            view = new ImportProgressView(
+              process.stdout,
+              process.stderr,
+              sources.progress,
+              Date.now(),
+              Date.now,
+            );
+          },
           onFile: (result) => {
-            if (!opts.json) view.file(result, importLine(result));
+            if (!opts.json) view?.file(result, importLine(result));
           },
           onProgress: (progress) => {
-            if (!opts.json) view.update(progress);
+            if (!opts.json) view?.update(progress);
           },
         });
-        view.clear();
+        view?.clear();
         const t = report.totals;
+        const logRejected = report.trainingLogs.some((log) => log.totals.rejected > 0);
         if (opts.json) printJson(report);
         else {
           const lines = [
@@ -125,8 +107,10 @@ export function buildProgram(): Command {
           ];
           if (t.skipped > 0) lines.push(`  skipped: ${reasonsSummary(report.files, 'skipped')}`);
           if (t.rejected > 0) lines.push(`  rejected: ${reasonsSummary(report.files, 'rejected')}`);
+          for (const log of report.trainingLogs) lines.push(...trainingLogLines(log));
           process.stdout.write(`${lines.join('\n')}\n`);
         }
+        if (logRejected) process.exitCode = EXIT_REJECTED;
         if (t.rejected > 0) process.exitCode = EXIT_REJECTED;
       });
     });
@@ -214,6 +198,7 @@ export function buildProgram(): Command {
       process.once('SIGTERM', stop);
     });
 
+  registerPainCommands(program);
   return program;
 }
 
@@ -224,6 +209,11 @@ export async function main(argv: string[]): Promise<void> {
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+      return;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`keel: ${error.message}\n`);
+      process.exitCode = EXIT_USAGE;
       return;
     }
     if (error instanceof UserError || error instanceof DataFolderInUseError) {

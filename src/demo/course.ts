@@ -1,4 +1,4 @@
-import type { Random } from './random.js';
+import type { Random } from '../domain/random.js';
 
 export interface GeoPoint {
   lat: number;

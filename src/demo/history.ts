@@ -1,4 +1,5 @@
 import type { Channel, Streams } from '../domain/channels.js';
+import { createRandom, type Random } from '../domain/random.js';
 import { makeCourse } from './course.js';
 import {
   DEMO_ATHLETE,
@@ -10,13 +11,12 @@ import {
 } from './demo-athlete.js';
 import { encodeActivityFit, type FitSubSport } from './fit-encoder.js';
 import { type DemoPain, painOutlook, painReport } from './pain-story.js';
-import { createRandom, type Random } from './random.js';
 import { smartRecording } from './smart-recording.js';
 import { generateRun, type RunPlan } from './synthetic-run.js';
 import { type RunKind, type ScheduledRun, type Surface, scheduleRuns } from './training-plan.js';
 
 export type { DemoAthlete } from './demo-athlete.js';
-export type { DemoPain, PainAction } from './pain-story.js';
+export type { DemoPain } from './pain-story.js';
 export type { RunKind, Surface } from './training-plan.js';
 
 /** What the demo athlete set out to do and what she reported; the FIT file holds what her watch measured. */

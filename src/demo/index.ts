@@ -1,4 +1,6 @@
 // The demo athlete's generated history, and the FIT encoder and run simulator tests build files with.
+
+export { createRandom, type Random } from '../domain/random.js';
 export { type Course, type CourseShape, makeCourse, type Place } from './course.js';
 export { DEMO_ATHLETE, DEMO_PLACE, DEMO_RUNNER } from './demo-athlete.js';
 export {
@@ -20,11 +22,9 @@ export {
   type DemoRun,
   type DemoRunPlan,
   generateDemoHistory,
-  type PainAction,
   type RunKind,
   type Surface,
 } from './history.js';
-export { createRandom, type Random } from './random.js';
 export { DEFAULT_RUNNER, type RunnerProfile } from './runner-model.js';
 export { smartRecording } from './smart-recording.js';
 export { describeDemoPainStory } from './story.js';

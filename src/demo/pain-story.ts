@@ -1,20 +1,19 @@
-import type { Random } from './random.js';
-
-export type PainAction = 'continued' | 'slowed' | 'walked' | 'stopped';
+import type { Aspect, PainAction, PainCharacter } from '../domain/pain.js';
+import type { Random } from '../domain/random.js';
 
 /** A pain report as the demo athlete would give it after a run. */
 export interface DemoPain {
   region: 'knee';
   side: 'left';
   /** Front of the knee around the kneecap, sometimes felt more on its outer side: patellofemoral-like. */
-  aspect: 'front' | 'outer';
+  aspect: Extract<Aspect, 'front' | 'outer'>;
   onsetM: number;
   /** Seconds since the start (pauses included) when it began. */
   onsetS: number;
   /** 0–10. */
   severity: number;
   nextMorningSeverity: number;
-  character: 'aching' | 'sharp';
+  character: Extract<PainCharacter, 'ache' | 'sharp'>;
   action: PainAction;
 }
 
@@ -72,7 +71,7 @@ export function painReport(episode: number, onsetM: number, random: Random): Omi
     onsetM,
     severity,
     nextMorningSeverity: Math.max(0, severity - random.int(2, 3)),
-    character: severity >= 5 ? 'sharp' : 'aching',
+    character: severity >= 5 ? 'sharp' : 'ache',
     action,
   };
 }

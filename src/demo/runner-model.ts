@@ -1,4 +1,4 @@
-import type { Random } from './random.js';
+import type { Random } from '../domain/random.js';
 
 /** How one runner's body answers speed, grade and distance. */
 export interface RunnerProfile {

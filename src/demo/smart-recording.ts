@@ -1,5 +1,5 @@
 import type { Streams } from '../domain/channels.js';
-import { createRandom } from './random.js';
+import { createRandom } from '../domain/random.js';
 import type { SyntheticRun } from './synthetic-run.js';
 
 const SPEED_CHANGE_MPS = 0.3;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Streams } from '../domain/channels.js';
+import { createRandom } from '../domain/random.js';
 import { makeCourse } from './course.js';
 import { DEMO_PLACE } from './demo-athlete.js';
-import { createRandom } from './random.js';
 import { DEFAULT_RUNNER } from './runner-model.js';
 import { generateRun, type RunPlan } from './synthetic-run.js';
 

@@ -1,7 +1,7 @@
 import type { Streams } from '../domain/channels.js';
+import { createRandom } from '../domain/random.js';
 import type { Course } from './course.js';
 import type { TimerPause } from './fit-summary.js';
-import { createRandom } from './random.js';
 import { fatigueKm, formAt, heartRateTarget, type RunnerProfile } from './runner-model.js';
 
 /** What a run is meant to be; `generateRun` turns it into what a watch would have measured. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from './random.js';
+import { createRandom } from '../domain/random.js';
 import { FULL_WEEKS, scheduleRuns } from './training-plan.js';
 import { weekday, zurichDay } from './zurich-time.js';
 

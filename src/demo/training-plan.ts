@@ -1,4 +1,4 @@
-import type { Random } from './random.js';
+import type { Random } from '../domain/random.js';
 import { weekday, zurichDay, zurichUtcOffsetMin, zurichWallClock } from './zurich-time.js';
 
 export type RunKind = 'easy' | 'steady' | 'tempo' | 'long';

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { compareRichness, isSameRun, type RecordingFingerprint } from './recordings.js';
 
-const at = (iso: string, distanceM: number) => ({ startTime: new Date(iso), distanceM });
+const at = (iso: string, distanceM: number) => ({
+  startTime: new Date(iso),
+  utcOffsetMin: null,
+  distanceM,
+  format: 'fit' as const,
+});
+/** A training-log row: a day at noon UTC, no time zone, as the store keeps it. */
+const logged = (date: string, distanceM: number) => ({
+  startTime: new Date(`${date}T12:00:00Z`),
+  utcOffsetMin: null,
+  distanceM,
+  format: 'log' as const,
+});
 const stored = at('2026-03-01T08:00:00Z', 10_000);
 
 describe('isSameRun', () => {
@@ -14,6 +26,21 @@ describe('isSameRun', () => {
   ])('%s → %s', (_name, candidate, same) => {
     expect(isSameRun(stored, candidate)).toBe(same);
     expect(isSameRun(candidate, stored)).toBe(same);
+  });
+
+  it.each([
+    ['a log row of the same day, 3% shorter', logged('2026-03-01', 9_700), true],
+    ['a log row of the day before', logged('2026-02-28', 10_000), false],
+    ['a log row of the same day, 8% longer', logged('2026-03-01', 10_800), false],
+  ])('%s → %s', (_name, row, same) => {
+    expect(isSameRun(stored, row)).toBe(same);
+    expect(isSameRun(row, stored)).toBe(same);
+  });
+
+  it("compares a log row with the recording's local day, not UTC's", () => {
+    const lateEvening = { ...at('2026-03-01T22:30:00Z', 10_000), utcOffsetMin: 120 };
+    expect(isSameRun(lateEvening, logged('2026-03-02', 10_000))).toBe(true);
+    expect(isSameRun(lateEvening, logged('2026-03-01', 10_000))).toBe(false);
   });
 
   it('lets short runs differ by up to 100 m', () => {

@@ -2,9 +2,22 @@
  * A run's start as the runner saw it on their watch: in the run's own time zone when the file recorded the
  * offset, otherwise in UTC (marked so), never in the time zone of whoever is looking at it.
  */
-export function formatRunStart(startTimeIso: string, utcOffsetMin: number | null): string {
+export function formatRunStart(startTimeIso: string, utcOffsetMin: number | null, dateOnly = false): string {
   const start = new Date(startTimeIso);
+  if (dateOnly) return localDate(start, utcOffsetMin);
   const local = new Date(start.getTime() + (utcOffsetMin ?? 0) * 60_000);
   const text = local.toISOString().slice(0, 16).replace('T', ' ');
   return utcOffsetMin === null ? `${text} UTC` : text;
+}
+
+/** The runner's local calendar date (YYYY-MM-DD) of a moment, in the run's own time zone when known, else UTC. */
+export function localDate(moment: Date, utcOffsetMin: number | null): string {
+  return new Date(moment.getTime() + (utcOffsetMin ?? 0) * 60_000).toISOString().slice(0, 10);
+}
+
+/** A YYYY-MM-DD string that names a real calendar day. */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
 }

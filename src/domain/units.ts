@@ -42,3 +42,29 @@ export function formatPace(speedMps: number | null, units: UnitSystem): string {
   if (pace === null || !Number.isFinite(pace)) return '–';
   return `${formatDuration(pace)} /${distanceUnitLabel(units)}`;
 }
+
+const DISTANCE_UNITS: Record<string, number> = {
+  m: 1,
+  km: METRES_PER_KM,
+  mi: METRES_PER_MILE,
+  mile: METRES_PER_MILE,
+  miles: METRES_PER_MILE,
+};
+
+/** "12.3km", "8 mi", "400m" → metres; null when the text is not a non-negative number with one of those units. */
+export function parseDistance(text: string): number | null {
+  const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-z]+)\s*$/i.exec(text);
+  const perUnit = match ? DISTANCE_UNITS[(match[2] as string).toLowerCase()] : undefined;
+  return match && perUnit !== undefined ? Number(match[1]) * perUnit : null;
+}
+
+/** "1:05:00" (h:mm:ss) or "65:00" (m:ss) → seconds; null for anything else. */
+export function parseDuration(text: string): number | null {
+  const match = /^\s*(?:(\d+):)?(\d{1,3}):(\d{2}(?:\.\d+)?)\s*$/.exec(text);
+  if (!match) return null;
+  const [, h, m, s] = match;
+  const minutes = Number(m);
+  const seconds = Number(s);
+  if (seconds >= 60 || (h !== undefined && minutes >= 60)) return null;
+  return Number(h ?? 0) * 3600 + minutes * 60 + seconds;
+}

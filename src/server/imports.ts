@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type FileImportResult,
   type ImportReport,
-  importSources,
+  type InputProgress,
   type Keel,
   rejectedResult,
   type SourceFile,
@@ -46,12 +46,15 @@ export async function importUpload(keel: Keel, athleteId: string, req: FastifyRe
   const dir = await mkdtemp(join(tmpdir(), 'keel-upload-'));
   const cleanUp = () => rm(dir, { recursive: true, force: true });
   try {
-    const { files, problems } = await spillUploads(req, dir);
-    const sources = importSources(files, problems);
+    const listed = await spillUploads(req, dir);
     const streamed = (req.headers.accept ?? '').includes('application/x-ndjson');
+    let progress: InputProgress = { doneBytes: 0, totalBytes: 0 };
     const run = (onProgress?: (p: { files: number; imported: number }) => void) =>
-      keel.importFiles(athleteId, sources.items, {
+      keel.importPaths(athleteId, listed, {
         threads: availableParallelism(),
+        onSources: (sources) => {
+          progress = sources.progress;
+        },
         ...(onProgress ? { onProgress } : {}),
       });
     if (!streamed) {
@@ -61,7 +64,7 @@ export async function importUpload(keel: Keel, athleteId: string, req: FastifyRe
     }
     const out = new PassThrough();
     const send = (event: ImportEvent) => out.write(`${JSON.stringify(event)}\n`);
-    run((p) => send({ type: 'progress', files: p.files, imported: p.imported, ...sources.progress }))
+    run((p) => send({ type: 'progress', files: p.files, imported: p.imported, ...progress }))
       .then((report) => send({ type: 'report', report }))
       .catch((error: Error) => send({ type: 'error', error: error.message }))
       .finally(() => {

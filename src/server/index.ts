@@ -4,7 +4,15 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { KEEL_VERSION, Keel } from '../app/index.js';
+import {
+  clearRedFlagBody,
+  KEEL_VERSION,
+  Keel,
+  PATTERN_WINDOW_DAYS,
+  PainReportError,
+  painReportBody,
+  painReportPatch,
+} from '../app/index.js';
 import { UNIT_SYSTEMS } from '../domain/units.js';
 import type { DatabaseConfig } from '../store/index.js';
 import { importUpload, MAX_UPLOAD_BYTES } from './imports.js';
@@ -33,6 +41,9 @@ type Readiness =
 
 const idParams = z.object({ id: z.uuid({ message: 'not a valid id' }) });
 const unitsBody = z.object({ units: z.enum(UNIT_SYSTEMS) }).strict();
+const patternQuery = z.object({
+  days: z.coerce.number().int().min(7).max(3650).default(PATTERN_WINDOW_DAYS),
+});
 const seriesQuery = z.object({
   points: z.coerce.number().int().min(2).max(20_000).default(DEFAULT_SERIES_POINTS),
 });
@@ -47,6 +58,16 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, where: string, reply: Fa
   if (result.success) return result.data;
   reply.code(400).send({ error: validationMessage(where, result.error) });
   return undefined;
+}
+
+/** A report Keel cannot take (an onset past the run's end, a run that is not the athlete's) is the client's 422. */
+async function painErrors(reply: FastifyReply, work: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof PainReportError) return reply.code(422).send({ error: error.message });
+    throw error;
+  }
 }
 
 function webRoot(): string | undefined {
@@ -179,6 +200,87 @@ export function buildApp(readiness: () => Readiness): FastifyInstance {
     if (!keel || !params || !query) return reply;
     const series = await keel.runSeries(params.id, query.points);
     return series ?? reply.code(404).send({ error: `no run with id ${params.id}` });
+  });
+
+  app.get('/api/athletes/:id/pain-reports', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    if (!keel || !params) return reply;
+    if (!(await keel.athlete(params.id)))
+      return reply.code(404).send({ error: `no athlete with id ${params.id}` });
+    return keel.painReports(params.id);
+  });
+
+  app.post('/api/athletes/:id/pain-reports', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    const body = params && parse(painReportBody, req.body, 'body', reply);
+    if (!keel || !params || !body) return reply;
+    if (!(await keel.athlete(params.id)))
+      return reply.code(404).send({ error: `no athlete with id ${params.id}` });
+    return painErrors(reply, async () => reply.code(201).send(await keel.addPainReport(params.id, body)));
+  });
+
+  app.get('/api/athletes/:id/red-flags', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    if (!keel || !params) return reply;
+    return keel.openRedFlags(params.id);
+  });
+
+  app.get('/api/athletes/:id/patterns', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    const query = params && parse(patternQuery, req.query, 'query', reply);
+    if (!keel || !params || !query) return reply;
+    if (!(await keel.athlete(params.id)))
+      return reply.code(404).send({ error: `no athlete with id ${params.id}` });
+    return keel.painPatterns(params.id, new Date(), query.days);
+  });
+
+  app.get('/api/pain-reports/:id', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    if (!keel || !params) return reply;
+    return (
+      (await keel.painReport(params.id)) ?? reply.code(404).send({ error: `no pain report ${params.id}` })
+    );
+  });
+
+  app.patch('/api/pain-reports/:id', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    const body = params && parse(painReportPatch, req.body, 'body', reply);
+    if (!keel || !params || !body) return reply;
+    const report = await keel.updatePainReport(params.id, body);
+    return report ?? reply.code(404).send({ error: `no pain report ${params.id}` });
+  });
+
+  app.post('/api/pain-reports/:id/clear', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    const body = params && parse(clearRedFlagBody, req.body, 'body', reply);
+    if (!keel || !params || !body) return reply;
+    return painErrors(reply, async () => {
+      const report = await keel.clearRedFlag(params.id, body.note);
+      return report ?? reply.code(404).send({ error: `no pain report ${params.id}` });
+    });
+  });
+
+  app.delete('/api/pain-reports/:id', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    if (!keel || !params) return reply;
+    return (await keel.deletePainReport(params.id))
+      ? reply.code(204).send()
+      : reply.code(404).send({ error: `no pain report ${params.id}` });
+  });
+
+  app.get('/api/runs/:id/pain-reports', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    if (!keel || !params) return reply;
+    return keel.runPainReports(params.id);
   });
 
   app.all('/api/*', async (req, reply) =>

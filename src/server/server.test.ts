@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../test/helpers/engines.js';
 import { makeRunFit } from '../../test/helpers/fit-files.js';
 import { Keel } from '../app/index.js';
-import type { AthleteView, ImportReport, RunDetail, RunListItem, RunSeries } from '../app/views.js';
+import type {
+  AthleteView,
+  ImportReport,
+  PainPatternView,
+  PainReportView,
+  RunDetail,
+  RunListItem,
+  RunSeries,
+} from '../app/views.js';
 import { buildApp } from './index.js';
 
 /** A multipart body as a browser would send it. */
@@ -137,5 +145,76 @@ describe.each(ENGINES)('the HTTP API on the %s engine', (engine) => {
     expect((await app.inject(`/api/runs/${crypto.randomUUID()}`)).statusCode).toBe(404);
     expect((await app.inject(`/api/athletes/${crypto.randomUUID()}/runs`)).statusCode).toBe(404);
     expect((await app.inject('/api/nothing')).statusCode).toBe(404);
+  });
+
+  it('takes pain reports, triages them, clears red flags and answers patterns', async () => {
+    const [run] = (await app.inject(`/api/athletes/${athlete.id}/runs`)).json() as RunListItem[];
+    const url = `/api/athletes/${athlete.id}/pain-reports`;
+    const body = {
+      runId: run?.id,
+      region: 'calf',
+      side: 'right',
+      onset: { kind: 'distance', distanceM: 5_000 },
+      severity: 3,
+      redFlags: { calfSwollenWarmTender: true },
+    };
+    const created = await app.inject({ method: 'POST', url, payload: body });
+    expect(created.statusCode).toBe(201);
+    const report = created.json() as PainReportView;
+    expect(report.triage).toMatchObject({ level: 'stop', urgent: true });
+    expect((await app.inject(`/api/athletes/${athlete.id}/red-flags`)).json()).toHaveLength(1);
+
+    const cleared = await app.inject({
+      method: 'POST',
+      url: `/api/pain-reports/${report.id}/clear`,
+      payload: { note: 'GP, same day: ultrasound clear' },
+    });
+    expect((cleared.json() as PainReportView).cleared?.note).toBe('GP, same day: ultrasound clear');
+    expect((await app.inject(`/api/athletes/${athlete.id}/red-flags`)).json()).toEqual([]);
+
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: `/api/pain-reports/${report.id}`,
+      payload: { nextMorningSeverity: 1 },
+    });
+    expect((patched.json() as PainReportView).nextMorningSeverity).toBe(1);
+    expect((await app.inject(`/api/runs/${run?.id}/pain-reports`)).json()).toHaveLength(1);
+
+    const patterns = (
+      await app.inject(`/api/athletes/${athlete.id}/patterns?days=3650`)
+    ).json() as PainPatternView[];
+    expect(patterns).toEqual([
+      expect.objectContaining({ region: 'calf', side: 'right', status: 'insufficient-data', events: 1 }),
+    ]);
+
+    const deleted = await app.inject({ method: 'DELETE', url: `/api/pain-reports/${report.id}` });
+    expect(deleted.statusCode).toBe(204);
+    expect((await app.inject(`/api/pain-reports/${report.id}`)).statusCode).toBe(404);
+  });
+
+  it('says what is wrong with a pain report, and stores nothing', async () => {
+    const url = `/api/athletes/${athlete.id}/pain-reports`;
+    const [run] = (await app.inject(`/api/athletes/${athlete.id}/runs`)).json() as RunListItem[];
+    const bad = await app.inject({
+      method: 'POST',
+      url,
+      payload: { date: '2026-10-01', region: 'elbow', side: 'left', onset: { kind: 'during' }, severity: 12 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatch(/body\.region: .*body\.severity: /);
+    const tooFar = await app.inject({
+      method: 'POST',
+      url,
+      payload: {
+        runId: run?.id,
+        region: 'knee',
+        side: 'left',
+        onset: { kind: 'distance', distanceM: 30_000 },
+        severity: 2,
+      },
+    });
+    expect(tooFar.statusCode).toBe(422);
+    expect(tooFar.json().error).toMatch(/beyond the run/);
+    expect((await app.inject(url)).json()).toEqual([]);
   });
 });

@@ -7,5 +7,13 @@ export {
   type Db,
   openDatabase,
 } from './database.js';
+export * from './logged-runs.js';
+export * from './pain-reports.js';
 export * from './recordings.js';
-export type { ActivityRow, ActivitySourceRow, AthleteRow } from './schema.js';
+export type {
+  ActivityRow,
+  ActivitySourceRow,
+  AthleteRow,
+  NewPainReportRow,
+  PainReportRow,
+} from './schema.js';

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
-import type { ActivitySource, ActivitySummary, SourceFormat } from '../domain/activity.js';
+import type { ActivitySource, ActivitySummary } from '../domain/activity.js';
 import type { Channel, ChannelSources } from '../domain/channels.js';
-import type { RecordingFingerprint } from '../domain/recordings.js';
+import type { RecordingFingerprint, RecordingFormat } from '../domain/recordings.js';
 import type { Db } from './database.js';
 import { activity, activitySource, activityStream, type NewActivityRow } from './schema.js';
 import { STREAM_CODEC_VERSION } from './stream-codec.js';
@@ -53,6 +53,7 @@ export async function findRecordingsBetween(
     .select({
       activityId: activity.id,
       startTime: activity.startTime,
+      utcOffsetMin: activity.utcOffsetMin,
       distanceM: activity.distanceM,
       format: activity.sourceFormat,
       channels: activity.channels,
@@ -60,14 +61,16 @@ export async function findRecordingsBetween(
       sampleCount: activityStream.sampleCount,
     })
     .from(activity)
-    .innerJoin(activityStream, eq(activityStream.activityId, activity.id))
+    // Logged runs (training-log rows) have no samples, and are found all the same.
+    .leftJoin(activityStream, eq(activityStream.activityId, activity.id))
     .where(
       and(eq(activity.athleteId, athleteId), gte(activity.startTime, from), lte(activity.startTime, to)),
     );
   return rows.map((r) => ({
     ...r,
-    format: r.format as SourceFormat,
+    format: r.format as RecordingFormat,
     channels: r.channels as Channel[],
+    sampleCount: r.sampleCount ?? 0,
   }));
 }
 
@@ -174,10 +177,11 @@ export async function replaceRecording(db: Db, replacement: NewRun): Promise<voi
     .set({ ...values, importedAt: sql`now()` })
     .where(eq(activity.id, activityId));
   const { activityId: _a, athleteId: _b, ...stream } = streamValues(activityId, athleteId, run);
+  // A logged run replaced by its recording had no samples until now.
   await db
-    .update(activityStream)
-    .set({ ...stream, createdAt: sql`now()` })
-    .where(eq(activityStream.activityId, activityId));
+    .insert(activityStream)
+    .values(streamValues(activityId, athleteId, run))
+    .onConflictDoUpdate({ target: activityStream.activityId, set: { ...stream, createdAt: sql`now()` } });
   await db
     .update(activitySource)
     .set({ isPrimary: false })

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   customType,
+  date,
   doublePrecision,
   index,
   integer,
@@ -14,6 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { DeviceInfo } from '../domain/activity.js';
+import type { RedFlagAnswers } from '../domain/pain.js';
 
 /** Raw bytes; PGlite hands back Uint8Array and node-postgres a Buffer (also a Uint8Array). */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -121,7 +124,59 @@ export const activitySource = pgTable(
   ],
 );
 
+/**
+ * A pain report, attached to a run or to a day, with Keel's triage of it at the time it was made. A report whose
+ * triage said "stop" is an open red flag until `cleared_at` (a clinician said it is fine to run again), and every
+ * plan and progression reads that.
+ */
+export const painReport = pgTable(
+  'pain_report',
+  {
+    id: uuid('id').primaryKey(),
+    athleteId: uuid('athlete_id')
+      .notNull()
+      .references(() => athlete.id, { onDelete: 'cascade' }),
+    /** The run it happened on; a report outlives its run (kept by date) if the run is ever deleted. */
+    activityId: uuid('activity_id').references(() => activity.id, { onDelete: 'set null' }),
+    /** The runner's local date of the run or of the pain. */
+    date: date('date', { mode: 'string' }).notNull(),
+    region: text('region').notNull(),
+    side: text('side').notNull(),
+    aspect: text('aspect'),
+    /** distance | time | during | after; see PainOnset. */
+    onsetKind: text('onset_kind').notNull(),
+    onsetM: doublePrecision('onset_m'),
+    onsetS: doublePrecision('onset_s'),
+    severity: smallint('severity').notNull(),
+    character: text('character'),
+    action: text('action'),
+    nextMorningSeverity: smallint('next_morning_severity'),
+    redFlags: jsonb('red_flags').$type<RedFlagAnswers>().notNull().default({}),
+    note: text('note'),
+    /** stop | modify | monitor, and the rules that fired, as triaged when the report was made or last edited. */
+    triageLevel: text('triage_level').notNull(),
+    triage: jsonb('triage').$type<unknown>().notNull(),
+    clearedAt: timestamp('cleared_at', { withTimezone: true, mode: 'date' }),
+    clearedNote: text('cleared_note'),
+    /** Where it came from, so importing the same training log again adds nothing: e.g. "log:<row hash>". */
+    sourceKey: text('source_key'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('pain_report_athlete_date_idx').on(t.athleteId, t.date),
+    index('pain_report_activity_idx').on(t.activityId),
+    uniqueIndex('pain_report_source_uq').on(t.athleteId, t.sourceKey),
+    check('pain_report_severity_range', sql`${t.severity} between 0 and 10`),
+    check(
+      'pain_report_morning_range',
+      sql`${t.nextMorningSeverity} is null or ${t.nextMorningSeverity} between 0 and 10`,
+    ),
+  ],
+);
+
 export type AthleteRow = typeof athlete.$inferSelect;
 export type ActivityRow = typeof activity.$inferSelect;
 export type NewActivityRow = typeof activity.$inferInsert;
 export type ActivitySourceRow = typeof activitySource.$inferSelect;
+export type PainReportRow = typeof painReport.$inferSelect;
+export type NewPainReportRow = typeof painReport.$inferInsert;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RunSeries } from '../../src/app/views.js';
+import type { PainPatternView, RunSeries } from '../../src/app/views.js';
+import { onsetSeries, patternGuides, survivalSeries } from '../../web/src/charts/pattern-data.js';
 import { buildCharts, robustRange } from '../../web/src/charts/series.js';
 import {
   channelBadges,
@@ -9,6 +10,7 @@ import {
   formatUtcOffset,
 } from '../../web/src/format.js';
 import { parseRoute } from '../../web/src/hooks.js';
+import { painPlace, severityBand } from '../../web/src/pain-format.js';
 
 /** The web app's pure helpers, without a browser. */
 
@@ -100,5 +102,63 @@ describe('routes', () => {
     expect(parseRoute('#/')).toEqual({ page: 'runs' });
     expect(parseRoute('#/runs/abc-1')).toEqual({ page: 'run', runId: 'abc-1' });
     expect(parseRoute('#/nope')).toEqual({ page: 'not-found', path: '/nope' });
+  });
+});
+
+describe('pain words and pattern charts', () => {
+  const pattern = {
+    region: 'knee',
+    side: 'left',
+    onsetIntervalM: [13_000, 15_000],
+    painFreeM: 12_000,
+    survival: [
+      { distanceM: 14_000, survival: 0.5 },
+      { distanceM: 0, survival: 1 },
+    ],
+    runPoints: [
+      { runId: 'b', startTime: '2026-06-03T06:00:00Z', distanceM: 16_093.44, painful: true, onsetM: null },
+      { runId: 'a', startTime: '2026-06-01T06:00:00Z', distanceM: 8_046.72, painful: false, onsetM: null },
+      { runId: 'c', startTime: '2026-06-05T06:00:00Z', distanceM: 0, painful: false, onsetM: null },
+      {
+        runId: 'd',
+        startTime: '2026-06-07T06:00:00Z',
+        distanceM: 16_093.44,
+        painful: true,
+        onsetM: 14_484.096,
+      },
+    ],
+  } as unknown as PainPatternView;
+
+  it('names the place as a runner says it', () => {
+    expect(painPlace('knee', 'left')).toBe('Left knee');
+    expect(painPlace('thigh-front', 'right')).toBe('Front of the right thigh');
+    expect(painPlace('low-back', 'left')).toBe('Low back, left side');
+    expect(painPlace('knee', 'right', 'outer')).toMatch(/^Right knee, outer/);
+  });
+
+  it('colours severity by the pain-monitoring zones', () => {
+    expect([0, 2, 3, 5, 6, 7, 8, 10].map(severityBand)).toEqual([
+      'low',
+      'low',
+      'mid',
+      'mid',
+      'high',
+      'high',
+      'severe',
+      'severe',
+    ]);
+  });
+
+  it('draws the runs oldest first in the runner’s unit, leaving out runs without a distance', () => {
+    const series = onsetSeries(pattern, 'imperial');
+    expect(series.runDistance.map((d) => d?.toFixed(1))).toEqual(['5.0', '10.0', '10.0']);
+    expect(series.onset).toEqual([null, null, expect.closeTo(9, 6)]);
+    // A painful run that does not say where the pain began is marked at its own distance.
+    expect(series.unplaced).toEqual([null, expect.closeTo(10, 6), null]);
+  });
+
+  it('draws the pain-free curve from its corners and the threshold band in km', () => {
+    expect(survivalSeries(pattern, 'metric')).toEqual({ x: [0, 14], y: [100, 50] });
+    expect(patternGuides(pattern, 'metric')).toEqual({ band: [13, 15], painFree: 12 });
   });
 });

@@ -1,4 +1,13 @@
-import type { AthleteView, ImportReport, RunDetail, RunListItem, RunSeries } from '../../src/app/views.js';
+import type { PainReportBody, PainReportPatch } from '../../src/app/pain/input.js';
+import type {
+  AthleteView,
+  ImportReport,
+  PainPatternView,
+  PainReportView,
+  RunDetail,
+  RunListItem,
+  RunSeries,
+} from '../../src/app/views.js';
 import type { UnitSystem } from '../../src/domain/units.js';
 
 /** The typed client of Keel's HTTP API (src/server). Every call rejects with an ApiError on failure. */
@@ -43,7 +52,12 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
     throw new ApiError('Keel is not reachable. Is `keel serve` still running?', 0);
   }
   if (!response.ok) throw new ApiError(await errorMessage(response), response.status);
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+function sendJson(method: 'POST' | 'PATCH', body: unknown): RequestInit {
+  return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
 const enc = encodeURIComponent;
@@ -52,15 +66,26 @@ export const api = {
   health: () => request<Health>('api/health'),
   athletes: () => request<AthleteView[]>('api/athletes'),
   setUnits: (athleteId: string, units: UnitSystem) =>
-    request<AthleteView>(`api/athletes/${enc(athleteId)}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ units }),
-    }),
+    request<AthleteView>(`api/athletes/${enc(athleteId)}`, sendJson('PATCH', { units })),
   runs: (athleteId: string) => request<RunListItem[]>(`api/athletes/${enc(athleteId)}/runs`),
   run: (runId: string) => request<RunDetail>(`api/runs/${enc(runId)}`),
   series: (runId: string, points: number) =>
     request<RunSeries>(`api/runs/${enc(runId)}/series?points=${Math.round(points)}`),
+  painReports: (athleteId: string) =>
+    request<PainReportView[]>(`api/athletes/${enc(athleteId)}/pain-reports`),
+  runPainReports: (runId: string) => request<PainReportView[]>(`api/runs/${enc(runId)}/pain-reports`),
+  addPainReport: (athleteId: string, body: PainReportBody) =>
+    request<PainReportView>(`api/athletes/${enc(athleteId)}/pain-reports`, sendJson('POST', body)),
+  updatePainReport: (reportId: string, patch: PainReportPatch) =>
+    request<PainReportView>(`api/pain-reports/${enc(reportId)}`, sendJson('PATCH', patch)),
+  clearRedFlag: (reportId: string, note: string) =>
+    request<PainReportView>(`api/pain-reports/${enc(reportId)}/clear`, sendJson('POST', { note })),
+  deletePainReport: (reportId: string) =>
+    request<void>(`api/pain-reports/${enc(reportId)}`, { method: 'DELETE' }),
+  /** Open red flags: stop-level reports no clinician has cleared yet. */
+  redFlags: (athleteId: string) => request<PainReportView[]>(`api/athletes/${enc(athleteId)}/red-flags`),
+  patterns: (athleteId: string, days: number) =>
+    request<PainPatternView[]>(`api/athletes/${enc(athleteId)}/patterns?days=${Math.round(days)}`),
 };
 
 export interface UploadProgress {

@@ -1,14 +1,18 @@
 import type { ComponentChild } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AthleteView } from '../../src/app/views.js';
+import type { AthleteView, ImportReport, PainReportView } from '../../src/app/views.js';
 import type { UnitSystem } from '../../src/domain/units.js';
 import { ApiError, api, type Health } from './api.js';
 import { Header } from './components/Header.js';
 import { Notice } from './components/Notice.js';
 import { Preparing } from './components/Preparing.js';
+import { RedFlagBanner } from './components/RedFlagBanner.js';
 import { UploadZone } from './components/UploadZone.js';
 import { useHashRoute } from './hooks.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { PainPage } from './pages/PainPage.js';
+import { PainReportPage } from './pages/PainReportPage.js';
+import { PatternsPage } from './pages/PatternsPage.js';
 import { RunPage } from './pages/RunPage.js';
 import { RunsPage } from './pages/RunsPage.js';
 
@@ -73,7 +77,11 @@ export function App() {
   const [athleteId, setAthleteId] = useState<string | null>(storedAthleteId);
   const [unitsError, setUnitsError] = useState<string | null>(null);
   const [unitsBusy, setUnitsBusy] = useState(false);
+  /** Bumped on every change to pain reports, so that pages, patterns and the red-flag banner read them again. */
+  const [painVersion, setPainVersion] = useState(0);
+  const [redFlags, setRedFlags] = useState<PainReportView[]>([]);
   const route = useHashRoute();
+  const painChanged = useCallback(() => setPainVersion((v) => v + 1), []);
 
   /** When the server says it is starting again (503), go back to the "preparing" screen. */
   const onApiError = useCallback(
@@ -127,15 +135,35 @@ export function App() {
 
   /** After an import: refresh run counts, and follow the import to the athlete the server put it under. */
   const onImported = useCallback(
-    async (targetAthleteId: string) => {
+    async (report: ImportReport) => {
       await loadAthletes();
-      if (targetAthleteId !== athlete?.id) {
-        setAthleteId(targetAthleteId);
-        storeAthleteId(targetAthleteId);
+      if (report.athleteId !== athlete?.id) {
+        setAthleteId(report.athleteId);
+        storeAthleteId(report.athleteId);
       }
+      if (report.trainingLogs.some((log) => log.totals.painReports > 0)) painChanged();
     },
-    [loadAthletes, athlete?.id],
+    [loadAthletes, athlete?.id, painChanged],
   );
+
+  // Open red flags hold distance progression, so they are shown on every page until a clinician clears them.
+  const athleteShown = ready ? athlete?.id : undefined;
+  useEffect(() => {
+    if (!athleteShown) {
+      setRedFlags([]);
+      return;
+    }
+    let cancelled = false;
+    api.redFlags(athleteShown).then(
+      (list) => {
+        if (!cancelled) setRedFlags(list);
+      },
+      (error: unknown) => onApiError(error),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [athleteShown, painVersion, onApiError]);
 
   const mainRef = useRef<HTMLElement>(null);
   const firstRoute = useRef(true);
@@ -146,7 +174,7 @@ export function App() {
     }
     window.scrollTo(0, 0);
     mainRef.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
-  }, [route.page, route.page === 'run' ? route.runId : '']);
+  }, [route.page, route.page === 'run' || route.page === 'report-pain' ? route.runId : '']);
 
   let body: ComponentChild;
   if (!ready) {
@@ -178,15 +206,46 @@ export function App() {
         <UploadZone
           athleteId={null}
           units="metric"
-          onImported={(report) => void onImported(report.athleteId)}
+          onImported={(report) => void onImported(report)}
           prominent
         />
       </div>
     );
   } else if (route.page === 'runs') {
-    body = <RunsPage athlete={athlete} onImported={onImported} onApiError={onApiError} />;
+    body = (
+      <RunsPage athlete={athlete} onImported={(report) => void onImported(report)} onApiError={onApiError} />
+    );
   } else if (route.page === 'run') {
-    body = <RunPage runId={route.runId} units={athlete.units} onApiError={onApiError} />;
+    body = (
+      <RunPage
+        runId={route.runId}
+        units={athlete.units}
+        painVersion={painVersion}
+        onPainChanged={painChanged}
+        onApiError={onApiError}
+      />
+    );
+  } else if (route.page === 'report-pain') {
+    body = (
+      <PainReportPage
+        key={route.runId ?? 'day'}
+        athlete={athlete}
+        runId={route.runId}
+        onPainChanged={painChanged}
+        onApiError={onApiError}
+      />
+    );
+  } else if (route.page === 'pain') {
+    body = (
+      <PainPage
+        athlete={athlete}
+        painVersion={painVersion}
+        onPainChanged={painChanged}
+        onApiError={onApiError}
+      />
+    );
+  } else if (route.page === 'patterns') {
+    body = <PatternsPage athlete={athlete} painVersion={painVersion} onApiError={onApiError} />;
   } else {
     body = <NotFoundPage path={route.path} />;
   }
@@ -202,12 +261,17 @@ export function App() {
         onChooseAthlete={chooseAthlete}
         onSetUnits={setUnits}
         unitsBusy={unitsBusy}
+        page={route.page}
+        openRedFlags={redFlags.length}
       />
       <main id="main" ref={mainRef} tabIndex={-1}>
         {unitsError && (
           <Notice kind="error" title="Units not changed" onDismiss={() => setUnitsError(null)}>
             {unitsError}
           </Notice>
+        )}
+        {athlete && route.page !== 'not-found' && (
+          <RedFlagBanner reports={redFlags} onCleared={painChanged} />
         )}
         {body}
       </main>

@@ -1,6 +1,6 @@
 import type { RunningSubSport } from '../../src/domain/activity.js';
 import type { Channel } from '../../src/domain/channels.js';
-import type { UnitSystem } from '../../src/domain/units.js';
+import { toDistanceUnit, type UnitSystem } from '../../src/domain/units.js';
 
 /** Display helpers that src/domain/units.ts does not have: local dates, heights, channel groups. */
 
@@ -166,4 +166,9 @@ export function formatDevice(device: string | null): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A distance in the athlete's unit (km or mi) back to metres. */
+export function fromDistanceUnit(value: number, units: UnitSystem): number {
+  return value / toDistanceUnit(1, units);
 }

@@ -31,13 +31,25 @@ export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[])
   return [state, reload];
 }
 
-export type Route = { page: 'runs' } | { page: 'run'; runId: string } | { page: 'not-found'; path: string };
+export type Route =
+  | { page: 'runs' }
+  | { page: 'run'; runId: string }
+  | { page: 'report-pain'; runId: string | null }
+  | { page: 'pain' }
+  | { page: 'patterns' }
+  | { page: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/' || path === '') return { page: 'runs' };
-  const run = /^\/runs\/([^/?#]+)\/?$/.exec(path);
-  if (run?.[1]) return { page: 'run', runId: decodeURIComponent(run[1]) };
+  const run = /^\/runs\/([^/?#]+)(\/report-pain)?\/?$/.exec(path);
+  if (run?.[1]) {
+    const runId = decodeURIComponent(run[1]);
+    return run[2] ? { page: 'report-pain', runId } : { page: 'run', runId };
+  }
+  if (/^\/pain\/new\/?$/.test(path)) return { page: 'report-pain', runId: null };
+  if (/^\/pain\/?$/.test(path)) return { page: 'pain' };
+  if (/^\/patterns\/?$/.test(path)) return { page: 'patterns' };
   return { page: 'not-found', path };
 }
 
@@ -53,6 +65,11 @@ export function useHashRoute(): Route {
 
 export function runHref(runId: string): string {
   return `#/runs/${encodeURIComponent(runId)}`;
+}
+
+/** The pain form for a run, or for a day without one. */
+export function reportPainHref(runId: string | null): string {
+  return runId === null ? '#/pain/new' : `${runHref(runId)}/report-pain`;
 }
 
 /** Width of an element, following resizes. */

@@ -1,6 +1,7 @@
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { type ExpandedItem, expandFile } from '../../ingest/archive/index.js';
+import { looksLikeTrainingLog } from '../../ingest/training-log/parse.js';
 import type { FileImportResult } from '../views.js';
 import type { ImportItem } from './prepare-file.js';
 import { rejectedResult } from './store-batch.js';
@@ -107,4 +108,33 @@ function toItem(file: SourceFile, expanded: ExpandedItem): ImportItem | FileImpo
 /** Files already in memory (the demo, tests): each one on its own, by content, no archive expansion. */
 export function itemsFromBytes(files: { fileName: string; bytes: Uint8Array }[]): ImportItem[] {
   return files.map((f) => ({ fileName: f.fileName, sourceName: basename(f.fileName), bytes: f.bytes }));
+}
+
+/**
+ * Training-log spreadsheets among the files a runner named, told apart by their header row: they are imported as
+ * rows of runs and pain, not decoded as activity files. Folders are not searched for them (an export's own CSV
+ * files are not training logs).
+ */
+export async function splitTrainingLogs(
+  files: SourceFile[],
+): Promise<{ logs: SourceFile[]; activityFiles: SourceFile[] }> {
+  const logs: SourceFile[] = [];
+  const activityFiles: SourceFile[] = [];
+  for (const file of files) {
+    const isLog =
+      extname(file.displayName).toLowerCase() === '.csv' && looksLikeTrainingLog(await head(file.path));
+    (isLog ? logs : activityFiles).push(file);
+  }
+  return { logs, activityFiles };
+}
+
+async function head(path: string): Promise<Uint8Array> {
+  const handle = await open(path);
+  try {
+    const buffer = new Uint8Array(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }

@@ -7,6 +7,7 @@ export {
   itemsFromBytes,
   listSourceFiles,
   type SourceFile,
+  splitTrainingLogs,
 } from './import-sources.js';
 export type { ImportItem } from './prepare-file.js';
 export { rejectedResult } from './store-batch.js';

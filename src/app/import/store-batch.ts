@@ -18,12 +18,14 @@ const fingerprint = (run: EncodedRun, activityId: string): StoredRecording => ({
   activityId,
   fileName: run.source.fileName,
   startTime: run.summary.startTime,
+  utcOffsetMin: run.summary.utcOffsetMin,
   distanceM: run.summary.distanceM,
   format: run.source.format,
   channels: run.channels,
   sampleCount: run.sampleCount,
 });
 
+const sampledChannels = (channels: readonly string[]) => channels.filter((c) => c !== 'time').length;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
@@ -91,8 +93,10 @@ export async function storeBatch(
       ...summary,
       status: 'merged',
       note:
-        `same run as ${activityId.slice(0, 8)} (${match.fileName}); this recording is richer ` +
-        `(${plural(run.channels.length - 1, 'channel')} against ${match.channels.length - 1}), so the run now uses it`,
+        match.format === 'log'
+          ? `the run ${activityId.slice(0, 8)} of the training log (${match.fileName}); the run now uses this recording`
+          : `same run as ${activityId.slice(0, 8)} (${match.fileName}); this recording is richer ` +
+            `(${plural(sampledChannels(run.channels), 'channel')} against ${sampledChannels(match.channels)}), so the run now uses it`,
     };
   };
 
@@ -107,19 +111,25 @@ export async function storeBatch(
   return results;
 }
 
-/** Stored runs close enough in time to any of these to be the same run. */
+/**
+ * Stored runs close enough in time to any of these to be the same run: within the start tolerance, or, for a
+ * logged run (a day, stored at noon UTC), within a day and a half either way, which covers every time zone.
+ */
 async function storedNear(db: Db, athleteId: string, runs: EncodedRun[]): Promise<StoredRecording[]> {
   if (runs.length === 0) return [];
   const times = runs.map((r) => r.summary.startTime.getTime());
   const margin = SAME_RUN_START_TOLERANCE_S * 1000;
+  const logMargin = 1.5 * 86_400_000;
   const near = await findRecordingsBetween(
     db,
     athleteId,
-    new Date(Math.min(...times) - margin),
-    new Date(Math.max(...times) + margin),
+    new Date(Math.min(...times) - logMargin),
+    new Date(Math.max(...times) + logMargin),
   );
   // A batch spans one window; keep only those near some run, so a long gap in between costs nothing later.
-  return near.filter((r) => times.some((t) => Math.abs(r.startTime.getTime() - t) <= margin));
+  return near.filter((r) =>
+    times.some((t) => Math.abs(r.startTime.getTime() - t) <= (r.format === 'log' ? logMargin : margin)),
+  );
 }
 
 export function rejectedResult(fileName: string, message: string): FileImportResult {

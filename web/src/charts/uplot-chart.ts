@@ -37,7 +37,7 @@ export class ChartGroup {
   }
 }
 
-function cssVar(name: string, fallback: string): string {
+export function cssVar(name: string, fallback: string): string {
   const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   return value || fallback;
 }
@@ -45,12 +45,34 @@ function cssVar(name: string, fallback: string): string {
 /** Pace ticks fall on whole 5/10/15/30 s or whole minutes, never on 0:07. */
 const PACE_INCREMENTS = [5, 10, 15, 30, 60, 120, 300, 600, 900, 1800];
 
+/** A dashed vertical line at each x where the runner said the pain began, over the plot. */
+function drawPainMarkers(u: uPlot, xs: readonly number[]): void {
+  if (xs.length === 0) return;
+  const { top, height } = u.bbox;
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.strokeStyle = cssVar('--chart-pain', '#c92a2a');
+  ctx.lineWidth = 2 * uPlot.pxRatio;
+  ctx.setLineDash([5 * uPlot.pxRatio, 4 * uPlot.pxRatio]);
+  for (const x of xs) {
+    const px = u.valToPos(x, 'x', true);
+    if (px < u.bbox.left || px > u.bbox.left + u.bbox.width) continue;
+    ctx.beginPath();
+    ctx.moveTo(px, top);
+    ctx.lineTo(px, top + height);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
 export function createChart(
   target: HTMLElement,
   data: ChartData,
   spec: ChartSpec,
   group: ChartGroup,
   width: number,
+  /** Where pain began, in the chart's x unit. */
+  painAt: readonly number[] = [],
 ): uPlot {
   const text = cssVar('--chart-text', '#495057');
   const grid = cssVar('--chart-grid', 'rgba(0,0,0,0.07)');
@@ -114,6 +136,7 @@ export function createChart(
       },
     ],
     hooks: {
+      draw: [(u) => drawPainMarkers(u, painAt)],
       setScale: [
         (u, key) => {
           if (key === 'x') group.zoomed(u);

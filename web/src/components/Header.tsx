@@ -1,5 +1,6 @@
 import type { AthleteView } from '../../../src/app/views.js';
 import type { UnitSystem } from '../../../src/domain/units.js';
+import type { Route } from '../hooks.js';
 
 interface Props {
   athletes: AthleteView[];
@@ -7,14 +8,31 @@ interface Props {
   onChooseAthlete: (id: string) => void;
   onSetUnits: (units: UnitSystem) => void;
   unitsBusy: boolean;
+  page: Route['page'];
+  /** Shown as a mark on the Pain tab: a red flag must not hide on another page. */
+  openRedFlags: number;
 }
+
+const NAV: { href: string; label: string; pages: Route['page'][] }[] = [
+  { href: '#/', label: 'Runs', pages: ['runs', 'run'] },
+  { href: '#/pain', label: 'Pain', pages: ['pain', 'report-pain'] },
+  { href: '#/patterns', label: 'Patterns', pages: ['patterns'] },
+];
 
 const UNIT_CHOICES: { units: UnitSystem; label: string; long: string }[] = [
   { units: 'metric', label: 'km', long: 'Kilometres' },
   { units: 'imperial', label: 'mi', long: 'Miles' },
 ];
 
-export function Header({ athletes, athlete, onChooseAthlete, onSetUnits, unitsBusy }: Props) {
+export function Header({
+  athletes,
+  athlete,
+  onChooseAthlete,
+  onSetUnits,
+  unitsBusy,
+  page,
+  openRedFlags,
+}: Props) {
   return (
     <header class="site-header">
       <div class="site-header-inner">
@@ -24,6 +42,30 @@ export function Header({ athletes, athlete, onChooseAthlete, onSetUnits, unitsBu
           </svg>
           <span class="brand-name">Keel</span>
         </a>
+        {athlete && (
+          <nav class="site-nav" aria-label="Main">
+            {NAV.map((item) => (
+              <a
+                key={item.href}
+                href={item.href}
+                class="site-nav-link"
+                aria-current={item.pages.includes(page) ? 'page' : undefined}
+                data-testid={`nav-${item.label.toLowerCase()}`}
+              >
+                {item.label}
+                {item.label === 'Pain' && openRedFlags > 0 && (
+                  <span class="nav-flag" title="Open red flag">
+                    !
+                    <span class="visually-hidden">
+                      {' '}
+                      ({openRedFlags} open red flag{openRedFlags === 1 ? '' : 's'})
+                    </span>
+                  </span>
+                )}
+              </a>
+            ))}
+          </nav>
+        )}
         {athlete && (
           <div class="header-controls">
             {athletes.length > 1 ? (

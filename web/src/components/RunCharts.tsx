@@ -1,15 +1,29 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type uPlot from 'uplot';
 import type { RunSeries } from '../../../src/app/views.js';
-import type { UnitSystem } from '../../../src/domain/units.js';
+import { toDistanceUnit, type UnitSystem } from '../../../src/domain/units.js';
 import { buildCharts, type ChartData, type ChartSpec } from '../charts/series.js';
 import { ChartGroup, createChart } from '../charts/uplot-chart.js';
 import { useWidth } from '../hooks.js';
 
 /** Every channel of the run over distance, one chart each, with a shared cursor and zoom. */
-export function RunCharts({ series, units }: { series: RunSeries; units: UnitSystem }) {
+interface Props {
+  series: RunSeries;
+  units: UnitSystem;
+  /** Where the runner said pain began on this run, in metres: marked on every chart over distance. */
+  painOnsetsM?: readonly number[];
+}
+
+const NO_ONSETS: readonly number[] = [];
+
+export function RunCharts({ series, units, painOnsetsM = NO_ONSETS }: Props) {
   const data = useMemo(() => buildCharts(series, units), [series, units]);
   const group = useMemo(() => new ChartGroup(`run-${series.runId}`), [series.runId]);
+  // Only a chart over distance can place a distance; over time the markers are left out.
+  const painAt = useMemo(
+    () => (data.xLabel === 'Distance' ? painOnsetsM.map((m) => toDistanceUnit(m, units)) : NO_ONSETS),
+    [data, painOnsetsM, units],
+  );
   if (data.charts.length === 0) {
     return <p class="muted">This run has no samples to chart.</p>;
   }
@@ -20,10 +34,18 @@ export function RunCharts({ series, units }: { series: RunSeries; units: UnitSys
         <p class="muted charts-help">
           Point at a chart to read every channel at that distance; drag across one to zoom in, double-click to
           zoom out.
+          {painAt.length > 0 && (
+            <>
+              {' '}
+              <span class="pain-marker-key" data-testid="pain-marker-key">
+                The red dashed line is where the pain began.
+              </span>
+            </>
+          )}
         </p>
       </div>
       {data.charts.map((spec) => (
-        <Chart key={spec.id} data={data} spec={spec} group={group} />
+        <Chart key={spec.id} data={data} spec={spec} group={group} painAt={painAt} />
       ))}
     </section>
   );
@@ -39,7 +61,17 @@ function describe(data: ChartData, spec: ChartSpec): string {
   return `${spec.title} between ${spec.formatValue(a)} and ${spec.formatValue(b)} ${spec.unit}, over ${data.formatX(end)} ${data.xUnit}.`;
 }
 
-function Chart({ data, spec, group }: { data: ChartData; spec: ChartSpec; group: ChartGroup }) {
+function Chart({
+  data,
+  spec,
+  group,
+  painAt,
+}: {
+  data: ChartData;
+  spec: ChartSpec;
+  group: ChartGroup;
+  painAt: readonly number[];
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const width = useWidth(ref);
@@ -47,14 +79,14 @@ function Chart({ data, spec, group }: { data: ChartData; spec: ChartSpec; group:
   useEffect(() => {
     const el = ref.current;
     if (!el || !measured) return;
-    const created = createChart(el, data, spec, group, el.clientWidth);
+    const created = createChart(el, data, spec, group, el.clientWidth, painAt);
     plot.current = created;
     return () => {
       group.remove(created);
       created.destroy();
       plot.current = null;
     };
-  }, [data, spec, group, measured]);
+  }, [data, spec, group, measured, painAt]);
   useEffect(() => {
     const p = plot.current;
     if (p && width > 0 && Math.abs(p.width - width) > 1)

@@ -52,7 +52,7 @@ export function RunsTable({ runs, units }: Props) {
               onClick={(e) => open(e, run.id)}
             >
               <th scope="row" class="run-date">
-                <a href={runHref(run.id)}>{formatRunDate(run.startTime, run.utcOffsetMin)}</a>
+                <a href={runHref(run.id)}>{formatRunDate(run.startTime, run.utcOffsetMin, !run.logged)}</a>
                 {run.name && (
                   <span class="run-name" data-testid="run-name">
                     {run.name}
@@ -61,6 +61,15 @@ export function RunsTable({ runs, units }: Props) {
                 {badge && (
                   <span class={`badge badge-sub badge-${run.subSport}`} data-testid="sub-sport">
                     {badge}
+                  </span>
+                )}
+                {run.logged && (
+                  <span
+                    class="badge badge-sub badge-logged"
+                    title="From your training log: a day, a distance and a time, no samples"
+                    data-testid="logged-badge"
+                  >
+                    logged
                   </span>
                 )}
               </th>

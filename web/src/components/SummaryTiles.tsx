@@ -60,12 +60,16 @@ function tiles(run: RunDetail, units: UnitSystem): Tile[] {
       value: formatValue(run.avgPowerW, 'W'),
       ...(run.maxPowerW !== null ? { detail: `max ${formatValue(run.maxPowerW, 'W')}` } : {}),
     });
-  out.push({
-    id: 'device',
-    label: 'Recorded with',
-    value: formatDevice(run.device),
-    detail: runKindLabel(run.subSport),
-  });
+  out.push(
+    run.logged
+      ? { id: 'device', label: 'Recorded in', value: 'Your training log' }
+      : {
+          id: 'device',
+          label: 'Recorded with',
+          value: formatDevice(run.device),
+          detail: runKindLabel(run.subSport),
+        },
+  );
   const dynamicsFrom = dynamicsSources(run.channelSources);
   const dynamics = dynamicsNames(run.channels);
   if (dynamicsFrom || dynamics.length > 0)

@@ -38,8 +38,8 @@ function formatBytes(n: number): string {
 }
 
 /**
- * Drop FIT files anywhere on the page (the zone lights up) or pick them with the button; they go to the
- * server in one request and each file's outcome is listed.
+ * Drop FIT files (or a training-log CSV) anywhere on the page (the zone lights up) or pick them with the button;
+ * they go to the server in one request and each file's outcome, and each log row's, is listed.
  */
 export function UploadZone({ athleteId, units, onImported, prominent }: Props) {
   const [state, setState] = useState<UploadState>({ kind: 'idle' });
@@ -129,8 +129,8 @@ export function UploadZone({ athleteId, units, onImported, prominent }: Props) {
             {dragging ? 'Drop to add these runs' : 'Add runs'}
           </h2>
           <p id={hintId} class="upload-hint">
-            Drag <strong>.fit</strong>, <strong>.tcx</strong> or <strong>.gpx</strong> files here, or a whole
-            Strava or Garmin export <strong>.zip</strong>.
+            Drag <strong>.fit</strong>, <strong>.tcx</strong> or <strong>.gpx</strong> files here, a whole
+            Strava or Garmin export <strong>.zip</strong>, or your training log as <strong>.csv</strong>.
           </p>
         </div>
         <input
@@ -139,7 +139,7 @@ export function UploadZone({ athleteId, units, onImported, prominent }: Props) {
           class="visually-hidden"
           type="file"
           multiple
-          accept=".fit,.tcx,.gpx,.zip,.gz,application/vnd.ant.fit,application/zip,application/gzip,application/gpx+xml,application/octet-stream"
+          accept=".fit,.tcx,.gpx,.zip,.gz,.csv,text/csv,application/vnd.ant.fit,application/zip,application/gzip,application/gpx+xml,application/octet-stream"
           aria-describedby={hintId}
           disabled={busy}
           data-testid="file-input"

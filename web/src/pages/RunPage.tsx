@@ -1,13 +1,14 @@
-import { useEffect } from 'preact/hooks';
-import type { RunDetail } from '../../../src/app/views.js';
+import { useEffect, useMemo } from 'preact/hooks';
+import type { PainReportView, RunDetail } from '../../../src/app/views.js';
 import { CHANNEL_INFO } from '../../../src/domain/channels.js';
 import type { UnitSystem } from '../../../src/domain/units.js';
 import { ApiError, api } from '../api.js';
 import { Notice } from '../components/Notice.js';
+import { PainReportList } from '../components/PainReportList.js';
 import { RunCharts } from '../components/RunCharts.js';
 import { SummaryTiles } from '../components/SummaryTiles.js';
 import { describeSource, formatRunDate, formatUtcOffset, runKindLabel } from '../format.js';
-import { useResource } from '../hooks.js';
+import { type Resource, reportPainHref, useResource } from '../hooks.js';
 
 /**
  * About one point per pixel or two: a sharp line on a wide screen, a calmer one on a phone. The server
@@ -20,12 +21,18 @@ function chartPoints(): number {
 interface Props {
   runId: string;
   units: UnitSystem;
+  painVersion: number;
+  onPainChanged: () => void;
   onApiError: (error: unknown) => void;
 }
 
-export function RunPage({ runId, units, onApiError }: Props) {
+export function RunPage({ runId, units, painVersion, onPainChanged, onApiError }: Props) {
   const [run, reloadRun] = useResource(() => api.run(runId), [runId]);
-  const [series, reloadSeries] = useResource(() => api.series(runId, chartPoints()), [runId]);
+  const [pain, reloadPain] = useResource(() => api.runPainReports(runId), [runId, painVersion]);
+  const painOnsetsM = useMemo(
+    () => pain.data?.flatMap((r) => (r.onsetM === null ? [] : [r.onsetM])) ?? [],
+    [pain.data],
+  );
   useEffect(() => {
     if (run.status === 'error') onApiError(run.error);
   }, [run, onApiError]);
@@ -67,17 +74,95 @@ export function RunPage({ runId, units, onApiError }: Props) {
     <div class="page run-page" data-testid="run-page">
       {back}
       <div class="page-head">
-        <h1 tabIndex={-1} data-testid="run-title">
-          {formatRunDate(detail.startTime, detail.utcOffsetMin)}
-        </h1>
-        <p class="page-sub">
-          {runKindLabel(detail.subSport)} ·{' '}
-          {detail.utcOffsetMin === null
-            ? 'start time in your time zone'
-            : `local time at the run (${formatUtcOffset(detail.utcOffsetMin)})`}
-        </p>
+        <div>
+          <h1 tabIndex={-1} data-testid="run-title">
+            {formatRunDate(detail.startTime, detail.utcOffsetMin, !detail.logged)}
+          </h1>
+          <p class="page-sub">
+            {detail.logged
+              ? 'From your training log'
+              : `${runKindLabel(detail.subSport)} · ${
+                  detail.utcOffsetMin === null
+                    ? 'start time in your time zone'
+                    : `local time at the run (${formatUtcOffset(detail.utcOffsetMin)})`
+                }`}
+          </p>
+        </div>
+        <a class="button button-primary button-large" href={reportPainHref(runId)} data-testid="report-pain">
+          Report pain
+        </a>
       </div>
       <SummaryTiles run={detail} units={units} />
+      <RunPain runId={runId} units={units} reports={pain} reload={reloadPain} onPainChanged={onPainChanged} />
+      {detail.logged ? (
+        <p class="logged-note" data-testid="logged-note">
+          This run comes from your training log: a day, a distance and a time. It has no samples to chart;
+          import the watch file of the run to see them.
+        </p>
+      ) : (
+        <RunSeriesCharts runId={runId} units={units} painOnsetsM={painOnsetsM} />
+      )}
+      <Sources run={detail} />
+    </div>
+  );
+}
+
+/** The pain reported on this run, with a way to add the next morning's answer. */
+function RunPain({
+  runId,
+  units,
+  reports,
+  reload,
+  onPainChanged,
+}: {
+  runId: string;
+  units: UnitSystem;
+  reports: Resource<PainReportView[]>;
+  reload: () => void;
+  onPainChanged: () => void;
+}) {
+  return (
+    <section class="run-pain" aria-labelledby="run-pain-title" data-testid="run-pain">
+      <h2 id="run-pain-title">Pain on this run</h2>
+      {reports.status === 'loading' && (
+        <p class="loading" role="status">
+          Loading…
+        </p>
+      )}
+      {reports.status === 'error' && (
+        <Notice
+          kind="error"
+          title="The pain reports did not load"
+          action={{ label: 'Try again', onClick: reload }}
+        >
+          {reports.error.message}
+        </Notice>
+      )}
+      {reports.data?.length === 0 && (
+        <p class="muted" data-testid="run-pain-none">
+          None reported. If something hurt, press <a href={reportPainHref(runId)}>Report pain</a>.
+        </p>
+      )}
+      {reports.data && reports.data.length > 0 && (
+        <PainReportList reports={reports.data} units={units} linkRun={false} onChanged={onPainChanged} />
+      )}
+    </section>
+  );
+}
+
+/** Logged runs have no samples: only recorded runs ask for a series. */
+function RunSeriesCharts({
+  runId,
+  units,
+  painOnsetsM,
+}: {
+  runId: string;
+  units: UnitSystem;
+  painOnsetsM: readonly number[];
+}) {
+  const [series, reloadSeries] = useResource(() => api.series(runId, chartPoints()), [runId]);
+  return (
+    <>
       {series.status === 'loading' && (
         <p class="loading" role="status">
           Loading the charts…
@@ -92,9 +177,8 @@ export function RunPage({ runId, units, onApiError }: Props) {
           {series.error.message}
         </Notice>
       )}
-      {series.status === 'ok' && <RunCharts series={series.data} units={units} />}
-      <Sources run={detail} />
-    </div>
+      {series.status === 'ok' && <RunCharts series={series.data} units={units} painOnsetsM={painOnsetsM} />}
+    </>
   );
 }
 

@@ -10,8 +10,8 @@ import { useResource } from '../hooks.js';
 
 interface Props {
   athlete: AthleteView;
-  /** After an upload: the app refreshes athletes and follows the import to its athlete. */
-  onImported: (athleteId: string) => void;
+  /** After an upload: the app refreshes athletes, follows the import to its athlete and rereads pain. */
+  onImported: (report: ImportReport) => void;
   onApiError: (error: unknown) => void;
 }
 
@@ -22,8 +22,11 @@ export function RunsPage({ athlete, onImported, onApiError }: Props) {
   }, [runs, onApiError]);
 
   const imported = (report: ImportReport) => {
-    if (report.totals.imported > 0 || report.athleteId !== athlete.id) reload();
-    onImported(report.athleteId);
+    const newRuns =
+      report.totals.imported > 0 ||
+      report.trainingLogs.some((log) => log.totals.imported + log.totals.attached > 0);
+    if (newRuns || report.athleteId !== athlete.id) reload();
+    onImported(report);
   };
 
   const list = runs.data;
@@ -75,7 +78,10 @@ function EmptyRuns() {
   return (
     <section class="empty" data-testid="runs-empty" aria-labelledby="empty-title">
       <h2 id="empty-title">No runs yet</h2>
-      <p>Keel reads the FIT files your watch records. Add them in either of two ways:</p>
+      <p>
+        Keel reads the FIT files your watch records, and your own training log as a CSV file. Add them in
+        either of two ways:
+      </p>
       <ol>
         <li>
           Drag the <strong>.fit</strong> files onto this page, or press <strong>Choose files…</strong> above.
@@ -87,6 +93,12 @@ function EmptyRuns() {
       <p class="muted">
         Where to find them: in Garmin Connect open an activity, then ⚙ → <em>Export Original</em>; most other
         watch apps have a similar “export FIT” option.
+      </p>
+      <p class="muted">
+        A training log is a spreadsheet saved as CSV, one run a row, with the columns <code>date</code>,{' '}
+        <code>distance_km</code> (or <code>distance_mi</code>) and <code>duration</code>; for a run that hurt,
+        add <code>pain_region</code>, <code>pain_side</code>, <code>pain_onset_km</code> and{' '}
+        <code>pain_severity</code>.
       </p>
     </section>
   );
