@@ -27,6 +27,7 @@ import {
   updateAthleteUnits,
   updatePainReport,
 } from '../store/index.js';
+import { formSummary, runForm } from './form/form.js';
 import {
   createDecodePool,
   type ImportHooks,
@@ -52,10 +53,12 @@ import { importTrainingLog, rejectedLog } from './pain/training-log.js';
 import type {
   AthleteView,
   FileImportResult,
+  FormSummaryView,
   ImportReport,
   PainPatternView,
   PainReportView,
   RunDetail,
+  RunFormView,
   RunListItem,
   RunSeries,
   TrainingLogReport,
@@ -337,6 +340,22 @@ export class Keel {
       listPainReports(this.db, athleteId),
     ]);
     return painPatterns(runs, reports, athlete.units, asOf, windowDays);
+  }
+
+  /** Where a run's form starts to drift at the same speed and grade, with what the answer rests on. */
+  async runForm(runId: string): Promise<RunFormView | undefined> {
+    if (!UUID_PATTERN.test(runId)) return undefined;
+    return runForm(this.db, runId);
+  }
+
+  /** Form across the athlete's runs of the window ending `asOf`: how far it holds, its trend, its lead on pain. */
+  async formSummary(
+    athleteId: string,
+    asOf: Date,
+    windowDays = PATTERN_WINDOW_DAYS,
+  ): Promise<FormSummaryView> {
+    await this.requireAthlete(athleteId);
+    return formSummary(this.db, athleteId, asOf, windowDays);
   }
 
   private async requireAthlete(athleteId: string): Promise<AthleteView> {

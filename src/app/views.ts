@@ -1,3 +1,4 @@
+import type { FormAnalysis, FormEvidence, FormSummary } from '../analysis/form/index.js';
 import type { PainPattern } from '../analysis/pain-pattern/index.js';
 import type { TriageOutcome } from '../analysis/triage/index.js';
 import type { RunningSubSport } from '../domain/activity.js';
@@ -166,4 +167,25 @@ export interface TrainingLogReport {
     rejected: number;
     painReports: number;
   };
+}
+
+/** Where a run's form starts to drift at the same speed and grade (`keel form ID --json`). */
+export interface RunFormView extends FormAnalysis {
+  runId: string;
+  /** The earliest pain onset reported on this run, for the charts' marker. */
+  painOnsetM: number | null;
+}
+
+/** Form across an athlete's runs (`keel form --json`). */
+export interface FormSummaryView extends Omit<FormSummary, 'painLead'> {
+  painLead: { runId: string; breakdownM: number; painOnsetM: number; leadM: number }[];
+  runs: {
+    runId: string;
+    startTime: string;
+    distanceM: number;
+    breakdownM: number | null;
+    evidence: FormEvidence;
+    painOnsetM: number | null;
+  }[];
+  window: { from: string; to: string; days: number };
 }

@@ -22,6 +22,7 @@ import {
   UserError,
   withKeel,
 } from './context.js';
+import { registerFormCommands } from './form.js';
 import { runReport, runsTable } from './format.js';
 import { registerPainCommands } from './pain.js';
 import { ImportProgressView, reasonsSummary } from './progress.js';
@@ -199,6 +200,7 @@ export function buildProgram(): Command {
     });
 
   registerPainCommands(program);
+  registerFormCommands(program);
   return program;
 }
 

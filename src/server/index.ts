@@ -283,6 +283,23 @@ export function buildApp(readiness: () => Readiness): FastifyInstance {
     return keel.runPainReports(params.id);
   });
 
+  app.get('/api/runs/:id/form', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    if (!keel || !params) return reply;
+    return (await keel.runForm(params.id)) ?? reply.code(404).send({ error: `no run with id ${params.id}` });
+  });
+
+  app.get('/api/athletes/:id/form', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    const query = params && parse(patternQuery, req.query, 'query', reply);
+    if (!keel || !params || !query) return reply;
+    if (!(await keel.athlete(params.id)))
+      return reply.code(404).send({ error: `no athlete with id ${params.id}` });
+    return keel.formSummary(params.id, new Date(), query.days);
+  });
+
   app.all('/api/*', async (req, reply) =>
     reply.code(404).send({ error: `no such API route: ${req.method} ${req.url}` }),
   );

@@ -4,10 +4,12 @@ import { makeRunFit } from '../../test/helpers/fit-files.js';
 import { Keel } from '../app/index.js';
 import type {
   AthleteView,
+  FormSummaryView,
   ImportReport,
   PainPatternView,
   PainReportView,
   RunDetail,
+  RunFormView,
   RunListItem,
   RunSeries,
 } from '../app/views.js';
@@ -216,5 +218,17 @@ describe.each(ENGINES)('the HTTP API on the %s engine', (engine) => {
     expect(tooFar.statusCode).toBe(422);
     expect(tooFar.json().error).toMatch(/beyond the run/);
     expect((await app.inject(url)).json()).toEqual([]);
+  });
+
+  it('answers a run’s form and the form summary', async () => {
+    const [run] = (await app.inject(`/api/athletes/${athlete.id}/runs`)).json() as RunListItem[];
+    const form = (await app.inject(`/api/runs/${run?.id}/form`)).json() as RunFormView;
+    expect(form).toMatchObject({ runId: run?.id, evidence: expect.any(String) });
+    expect(Array.isArray(form.metrics)).toBe(true);
+    const summary = (
+      await app.inject(`/api/athletes/${athlete.id}/form?days=3650`)
+    ).json() as FormSummaryView;
+    expect(summary.runs.map((r) => r.runId)).toContain(run?.id);
+    expect((await app.inject(`/api/runs/${crypto.randomUUID()}/form`)).statusCode).toBe(404);
   });
 });

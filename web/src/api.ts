@@ -1,10 +1,12 @@
 import type { PainReportBody, PainReportPatch } from '../../src/app/pain/input.js';
 import type {
   AthleteView,
+  FormSummaryView,
   ImportReport,
   PainPatternView,
   PainReportView,
   RunDetail,
+  RunFormView,
   RunListItem,
   RunSeries,
 } from '../../src/app/views.js';
@@ -86,6 +88,11 @@ export const api = {
   redFlags: (athleteId: string) => request<PainReportView[]>(`api/athletes/${enc(athleteId)}/red-flags`),
   patterns: (athleteId: string, days: number) =>
     request<PainPatternView[]>(`api/athletes/${enc(athleteId)}/patterns?days=${Math.round(days)}`),
+  /** Where the run's form starts to drift at the same speed and grade. */
+  runForm: (runId: string) => request<RunFormView>(`api/runs/${enc(runId)}/form`),
+  /** Form across the athlete's runs of the last `days` days. */
+  form: (athleteId: string, days: number) =>
+    request<FormSummaryView>(`api/athletes/${enc(athleteId)}/form?days=${Math.round(days)}`),
 };
 
 export interface UploadProgress {

@@ -9,6 +9,7 @@ import { Preparing } from './components/Preparing.js';
 import { RedFlagBanner } from './components/RedFlagBanner.js';
 import { UploadZone } from './components/UploadZone.js';
 import { useHashRoute } from './hooks.js';
+import { FormPage } from './pages/FormPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PainPage } from './pages/PainPage.js';
 import { PainReportPage } from './pages/PainReportPage.js';
@@ -246,6 +247,8 @@ export function App() {
     );
   } else if (route.page === 'patterns') {
     body = <PatternsPage athlete={athlete} painVersion={painVersion} onApiError={onApiError} />;
+  } else if (route.page === 'form') {
+    body = <FormPage athlete={athlete} painVersion={painVersion} onApiError={onApiError} />;
   } else {
     body = <NotFoundPage path={route.path} />;
   }

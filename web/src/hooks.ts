@@ -37,6 +37,7 @@ export type Route =
   | { page: 'report-pain'; runId: string | null }
   | { page: 'pain' }
   | { page: 'patterns' }
+  | { page: 'form' }
   | { page: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -50,6 +51,7 @@ export function parseRoute(hash: string): Route {
   if (/^\/pain\/new\/?$/.test(path)) return { page: 'report-pain', runId: null };
   if (/^\/pain\/?$/.test(path)) return { page: 'pain' };
   if (/^\/patterns\/?$/.test(path)) return { page: 'patterns' };
+  if (/^\/form\/?$/.test(path)) return { page: 'form' };
   return { page: 'not-found', path };
 }
 

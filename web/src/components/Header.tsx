@@ -17,6 +17,7 @@ const NAV: { href: string; label: string; pages: Route['page'][] }[] = [
   { href: '#/', label: 'Runs', pages: ['runs', 'run'] },
   { href: '#/pain', label: 'Pain', pages: ['pain', 'report-pain'] },
   { href: '#/patterns', label: 'Patterns', pages: ['patterns'] },
+  { href: '#/form', label: 'Form', pages: ['form'] },
 ];
 
 const UNIT_CHOICES: { units: UnitSystem; label: string; long: string }[] = [

@@ -3,6 +3,7 @@ import type { PainReportView, RunDetail } from '../../../src/app/views.js';
 import { CHANNEL_INFO } from '../../../src/domain/channels.js';
 import type { UnitSystem } from '../../../src/domain/units.js';
 import { ApiError, api } from '../api.js';
+import { FormSection } from '../components/FormSection.js';
 import { Notice } from '../components/Notice.js';
 import { PainReportList } from '../components/PainReportList.js';
 import { RunCharts } from '../components/RunCharts.js';
@@ -100,7 +101,10 @@ export function RunPage({ runId, units, painVersion, onPainChanged, onApiError }
           import the watch file of the run to see them.
         </p>
       ) : (
-        <RunSeriesCharts runId={runId} units={units} painOnsetsM={painOnsetsM} />
+        <>
+          <FormSection runId={runId} units={units} painVersion={painVersion} />
+          <RunSeriesCharts runId={runId} units={units} painOnsetsM={painOnsetsM} />
+        </>
       )}
       <Sources run={detail} />
     </div>
