@@ -1,10 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeStravaExport } from '../helpers/archives.js';
+import {
+  assertBrowserTestPrerequisites,
+  type KeelServer,
+  launchChromium,
+  startKeelServer,
+  stopKeelServer,
+  waitUntilReady,
+} from '../helpers/browser-server.js';
 import { makeRunFit } from '../helpers/fit-files.js';
 import { REPO_ROOT } from '../helpers/keel-cli.js';
 
@@ -14,93 +21,8 @@ import { REPO_ROOT } from '../helpers/keel-cli.js';
  * Screenshots go to test-results/screenshots/.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-sync',
-];
 const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
 const FIT_DISTANCE_M = 10_000;
-
-interface Server {
-  process: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-/** Starts `keel serve --port 0` and resolves with the URL it prints once it listens. */
-function startServer(dataDir: string): Promise<Server> {
-  const { KEEL_DATA: _d, KEEL_DATABASE_URL: _u, ...env } = process.env;
-  const child = spawn(
-    process.execPath,
-    [join(REPO_ROOT, 'bin', 'keel.js'), 'serve', '--port', '0', '--data', dataDir, '--demo'],
-    { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`keel serve printed no URL within 30 s:\n${output}`));
-    }, 30_000);
-    child.stderr?.on('data', (d) => {
-      output += d;
-    });
-    child.stdout?.on('data', (d) => {
-      output += d;
-      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(output)?.[0];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ process: child, url, output: () => output });
-      }
-    });
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`keel serve exited with code ${code} before listening:\n${output}`));
-    });
-  });
-}
-
-async function stopServer(server: Server | undefined): Promise<void> {
-  const child = server?.process;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function waitUntilReady(url: string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    try {
-      const health = (await (await fetch(`${url}/api/health`)).json()) as {
-        status: string;
-        message?: string;
-      };
-      if (health.status === 'ready') return;
-      if (health.status === 'failed')
-        throw new Error(`keel serve failed to open its data: ${health.message}`);
-      last = health.message ?? health.status;
-    } catch (error) {
-      if ((error as Error).message.startsWith('keel serve failed')) throw error;
-      last = (error as Error).message;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`keel serve was not ready after ${timeoutMs / 1000} s (last: ${last})`);
-}
 
 /** "10.00 km" → 10 */
 function leadingNumber(text: string): number {
@@ -108,7 +30,7 @@ function leadingNumber(text: string): number {
 }
 
 describe('the web app in Chromium', () => {
-  let server: Server | undefined;
+  let server: KeelServer | undefined;
   let browser: Browser | undefined;
   let page: Page;
   let dataDir: string;
@@ -117,23 +39,12 @@ describe('the web app in Chromium', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}: the browser tests need Debian's chromium package ` +
-          '(`sudo apt-get install -y chromium`; `npm test` installs it when run as root).',
-      );
-    }
-    if (
-      !existsSync(join(REPO_ROOT, 'dist', 'web', 'index.html')) ||
-      !existsSync(join(REPO_ROOT, 'dist', 'cli'))
-    ) {
-      throw new Error('dist/ is missing or has no web app: run `npm run build` first (`npm test` does).');
-    }
+    assertBrowserTestPrerequisites();
     mkdirSync(SCREENSHOTS, { recursive: true });
     dataDir = mkdtempSync(join(tmpdir(), 'keel-browser-data-'));
     filesDir = mkdtempSync(join(tmpdir(), 'keel-browser-files-'));
-    server = await startServer(dataDir);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    server = await startKeelServer(dataDir);
+    browser = await launchChromium();
     const context = await browser.newContext({
       viewport: { width: 1280, height: 860 },
       colorScheme: 'light',
@@ -145,7 +56,7 @@ describe('the web app in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await stopServer(server);
+    await stopKeelServer(server);
     for (const dir of [dataDir, filesDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -156,7 +67,7 @@ describe('the web app in Chromium', () => {
       expect(await preparing.textContent()).toContain('Preparing your data');
       await page.screenshot({ path: join(SCREENSHOTS, '01-preparing.png') });
     }
-    await waitUntilReady(server?.url ?? '');
+    await waitUntilReady(server?.url ?? '', 90_000);
     await page.getByTestId('runs-page').waitFor();
     await page.getByTestId('unit-toggle').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, '02-runs.png'), fullPage: true });

@@ -6,7 +6,7 @@ import { REPO_ROOT } from './keel-cli.js';
 
 /**
  * The real `keel serve` and Debian's Chromium for browser tests: one server on a random loopback port and a fresh
- * data folder per test file, as test/browser/app.test.ts does it.
+ * data folder per test file.
  */
 
 export const CHROMIUM = '/usr/bin/chromium';
