@@ -1,5 +1,12 @@
 import { generateDemoHistory } from '../demo/history.js';
+import {
+  DEMO_BENCHMARK_DAYS,
+  DEMO_PROGRAM_SETTINGS,
+  DEMO_SESSIONS,
+  type ProgramDay,
+} from '../demo/program-story.js';
 import { RED_FLAG_QUESTIONS } from '../domain/pain.js';
+import { addDays, machineLocalDate, mondayOf } from '../domain/time.js';
 import { itemsFromBytes } from './import/index.js';
 import type { Keel } from './keel.js';
 import type { AthleteView, ImportReport } from './views.js';
@@ -51,7 +58,55 @@ export async function loadDemo(
         note: null,
       });
     }
+    await loadProgramStory(tx, athlete.id, machineLocalDate(today));
     const loaded = await tx.athlete(athlete.id);
     return { kind: 'loaded', athlete: loaded ?? athlete, report };
   });
+}
+
+/**
+ * Her benchmark days and program sessions, each session logged as the program prescribed it on that day, so the
+ * progression the demo shows is the one the rules make.
+ */
+async function loadProgramStory(keel: Keel, athleteId: string, today: string): Promise<void> {
+  const dayOf = (day: ProgramDay) => addDays(mondayOf(today), day.weekday - 7 * day.weeksAgo);
+  for (const day of DEMO_BENCHMARK_DAYS) {
+    const takenOn = dayOf(day);
+    await keel.addBenchmarks(
+      athleteId,
+      {
+        results: day.results.map((result) => ({ ...result, takenOn, side: result.side ?? null, note: null })),
+      },
+      today,
+    );
+  }
+  await keel.setProgramSettings(athleteId, {
+    ...DEMO_PROGRAM_SETTINGS,
+    equipment: [...DEMO_PROGRAM_SETTINGS.equipment],
+  });
+  for (const session of DEMO_SESSIONS) {
+    const date = dayOf(session);
+    if (date >= today) continue;
+    const { today: next } = await keel.program(athleteId, date);
+    await keel.logSession(
+      athleteId,
+      {
+        date,
+        label: next.label,
+        exercises: next.session.items.map((item) => ({
+          exerciseId: item.exerciseId,
+          setsDone: item.sets,
+          achieved: item.target,
+          rpe: session.rpe,
+          painDuring: session.kneeFlare && item.region === 'knee' ? 6 : 0,
+          goodForm: true,
+        })),
+        painNextMorning: session.painNextMorning,
+        note: session.kneeFlare
+          ? 'Left knee grumbled in the knee exercise, the day after a hilly run.'
+          : null,
+      },
+      today,
+    );
+  }
 }

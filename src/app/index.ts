@@ -1,5 +1,7 @@
+export { type AthletePatchBody, athletePatchBody } from './athlete-input.js';
 export { defaultDataDir, describeDatabase, resolveDatabaseConfig } from './config.js';
 export { DEMO_SEED, type DemoOutcome, loadDemo } from './demo.js';
+export { InputError } from './errors.js';
 export * from './import/index.js';
 export { FIRST_ATHLETE_NAME, Keel, type RunLookup } from './keel.js';
 export {
@@ -11,6 +13,19 @@ export {
   painReportPatch,
 } from './pain/input.js';
 export { PATTERN_WINDOW_DAYS } from './pain/patterns.js';
-export { PainReportError } from './pain/reports.js';
+export {
+  type BenchmarkSessionBody,
+  benchmarkSessionBody,
+  DEFAULT_PROGRAM_SETTINGS,
+  MINUTES_PER_SESSION,
+  type ProgramSettingsBody,
+  programSettingsBody,
+  SESSIONS_PER_WEEK,
+  type SessionLogBody,
+  type SessionLogPatch,
+  sessionLogBody,
+  sessionLogPatch,
+} from './program/input.js';
+export { catalogueView } from './program/program.js';
 export { KEEL_VERSION } from './version.js';
 export type * from './views.js';

@@ -81,8 +81,10 @@ describe.each(ENGINES)('Keel use cases on the %s engine', (engine) => {
 
   it('keeps the units the athlete chose', async () => {
     const athlete = await keel.importTarget();
-    expect((await keel.setUnits(athlete.id, 'imperial'))?.units).toBe('imperial');
+    expect((await keel.updateAthlete(athlete.id, { units: 'imperial' }, '2026-06-01'))?.units).toBe(
+      'imperial',
+    );
     expect((await keel.athlete(athlete.id))?.units).toBe('imperial');
-    expect(await keel.setUnits('nope', 'metric')).toBeUndefined();
+    expect(await keel.updateAthlete('nope', { units: 'metric' }, '2026-06-01')).toBeUndefined();
   });
 });

@@ -7,26 +7,39 @@ import type { PainReportInput } from '../domain/pain.js';
 import type { UnitSystem } from '../domain/units.js';
 import {
   type ActivityRow,
+  type AthleteRow,
   type Database,
   type DatabaseConfig,
   type Db,
+  deleteBenchmarkResult,
   deletePainReport,
+  deleteProgramSession,
   findActivitiesByIdPrefix,
   getActivity,
+  getAthlete,
   getPainReport,
+  getProgramSettings,
   getStreams,
   insertAthlete,
+  insertBenchmarkResults,
   insertPainReports,
+  insertProgramSession,
   listActivities,
   listAthletes,
+  listBenchmarkResults,
   listOpenRedFlags,
   listPainReports,
   listPainReportsForRun,
+  listProgramSessions,
   listSources,
   openDatabase,
-  updateAthleteUnits,
+  saveProgramSettings,
+  updateAthlete,
   updatePainReport,
+  updateProgramSession,
 } from '../store/index.js';
+import type { AthletePatchBody } from './athlete-input.js';
+import { InputError } from './errors.js';
 import { formSummary, runForm } from './form/form.js';
 import {
   createDecodePool,
@@ -41,7 +54,6 @@ import {
 import { type PainReportBody, type PainReportPatch, toPainReportInput } from './pain/input.js';
 import { PATTERN_WINDOW_DAYS, painPatterns } from './pain/patterns.js';
 import {
-  PainReportError,
   painReportView,
   placeOnset,
   preparePainReport,
@@ -51,16 +63,34 @@ import {
 } from './pain/reports.js';
 import { importTrainingLog, rejectedLog } from './pain/training-log.js';
 import type {
+  BenchmarkSessionBody,
+  ProgramSettingsBody,
+  SessionLogBody,
+  SessionLogPatch,
+} from './program/input.js';
+import {
+  benchmarkResultView,
+  benchmarksView,
+  programView,
+  sessionLogView,
+  settingsView,
+} from './program/program.js';
+import type {
   AthleteView,
+  BenchmarkResultView,
+  BenchmarksView,
   FileImportResult,
   FormSummaryView,
   ImportReport,
   PainPatternView,
   PainReportView,
+  ProgramSettingsView,
+  ProgramView,
   RunDetail,
   RunFormView,
   RunListItem,
   RunSeries,
+  SessionLogView,
   TrainingLogReport,
 } from './views.js';
 import { athleteView, runDetail, runListItem } from './views-map.js';
@@ -139,9 +169,18 @@ export class Keel {
     return athleteView({ ...row, runCount: 0 });
   }
 
-  async setUnits(athleteId: string, units: UnitSystem): Promise<AthleteView | undefined> {
+  /** Changes the name, units, or what the norms need (sex, birth year); a field left out keeps its value. */
+  async updateAthlete(
+    athleteId: string,
+    patch: AthletePatchBody,
+    today: string,
+  ): Promise<AthleteView | undefined> {
     if (!UUID_PATTERN.test(athleteId)) return undefined;
-    const row = await updateAthleteUnits(this.db, athleteId, units);
+    if (patch.birthYear && patch.birthYear > Number(today.slice(0, 4))) {
+      throw new InputError(`birthYear: ${patch.birthYear} is after this year`);
+    }
+    const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+    const row = await updateAthlete(this.db, athleteId, given);
     return row ? this.athlete(row.id) : undefined;
   }
 
@@ -298,7 +337,7 @@ export class Keel {
     const row = await getPainReport(this.db, id);
     if (!row) return undefined;
     if (row.triageLevel !== 'stop')
-      throw new PainReportError('this report raised no red flag; there is nothing to clear');
+      throw new InputError('this report raised no red flag; there is nothing to clear');
     const updated = await updatePainReport(this.db, id, { clearedAt: new Date(), clearedNote: note });
     return updated && painReportView(updated);
   }
@@ -358,15 +397,103 @@ export class Keel {
     return formSummary(this.db, athleteId, asOf, windowDays);
   }
 
+  /** The athlete's program on `asOf` (YYYY-MM-DD): this week's sessions, today's, the history of every change. */
+  async program(athleteId: string, asOf: string): Promise<ProgramView> {
+    const athlete = await this.requireAthleteRow(athleteId);
+    const [settings, sessions, benchmarks, painReports, patterns] = await Promise.all([
+      getProgramSettings(this.db, athleteId),
+      listProgramSessions(this.db, athleteId),
+      listBenchmarkResults(this.db, athleteId),
+      listPainReports(this.db, athleteId, { to: asOf }),
+      this.painPatterns(athleteId, new Date(`${asOf}T23:59:59Z`)),
+    ]);
+    return programView({ athlete, settings, sessions, benchmarks, painReports, patterns }, asOf);
+  }
+
+  async setProgramSettings(athleteId: string, body: ProgramSettingsBody): Promise<ProgramSettingsView> {
+    await this.requireAthleteRow(athleteId);
+    return settingsView(await saveProgramSettings(this.db, { athleteId, ...body }));
+  }
+
+  /** Records a session; the progression rules read it the next time the program is shown. */
+  async logSession(athleteId: string, body: SessionLogBody, today: string): Promise<SessionLogView> {
+    await this.requireAthleteRow(athleteId);
+    if (body.date > today) throw new InputError(`date: ${body.date} is after today (${today})`);
+    const row = await insertProgramSession(this.db, {
+      id: randomUUID(),
+      athleteId,
+      performedOn: body.date,
+      label: body.label ?? null,
+      exercises: body.exercises,
+      painNextMorning: body.painNextMorning ?? null,
+      note: body.note ?? null,
+    });
+    return sessionLogView(row);
+  }
+
+  /** Adds what the athlete says later: the next morning's pain, a note. A field left out keeps its value. */
+  async updateSessionLog(id: string, patch: SessionLogPatch): Promise<SessionLogView | undefined> {
+    if (!UUID_PATTERN.test(id)) return undefined;
+    const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+    const row = await updateProgramSession(this.db, id, given);
+    return row && sessionLogView(row);
+  }
+
+  /** Newest first. */
+  async sessionLogs(athleteId: string): Promise<SessionLogView[]> {
+    await this.requireAthleteRow(athleteId);
+    return (await listProgramSessions(this.db, athleteId)).reverse().map(sessionLogView);
+  }
+
+  async deleteSessionLog(id: string): Promise<boolean> {
+    return UUID_PATTERN.test(id) && deleteProgramSession(this.db, id);
+  }
+
+  /** Stores a test day's results together: all of them, or (on a bad entry) none. */
+  async addBenchmarks(
+    athleteId: string,
+    body: BenchmarkSessionBody,
+    today: string,
+  ): Promise<BenchmarkResultView[]> {
+    await this.requireAthleteRow(athleteId);
+    const late = body.results.findIndex((result) => result.takenOn > today);
+    if (late >= 0) {
+      throw new InputError(
+        `results.${late}.takenOn: ${body.results[late]?.takenOn} is after today (${today})`,
+      );
+    }
+    const rows = await insertBenchmarkResults(
+      this.db,
+      body.results.map((result) => ({ id: randomUUID(), athleteId, ...result })),
+    );
+    return rows.map(benchmarkResultView);
+  }
+
+  /** Every result, and the latest set against the norms and the athlete's previous results, as of `asOf`. */
+  async benchmarks(athleteId: string, asOf: string): Promise<BenchmarksView> {
+    const athlete = await this.requireAthleteRow(athleteId);
+    return benchmarksView(athlete, await listBenchmarkResults(this.db, athleteId), asOf);
+  }
+
+  async deleteBenchmark(id: string): Promise<boolean> {
+    return UUID_PATTERN.test(id) && deleteBenchmarkResult(this.db, id);
+  }
+
+  private async requireAthleteRow(athleteId: string): Promise<AthleteRow> {
+    const row = UUID_PATTERN.test(athleteId) ? await getAthlete(this.db, athleteId) : undefined;
+    if (!row) throw new InputError(`no athlete with id ${athleteId}`);
+    return row;
+  }
+
   private async requireAthlete(athleteId: string): Promise<AthleteView> {
     const athlete = await this.athlete(athleteId);
-    if (!athlete) throw new PainReportError(`no athlete with id ${athleteId}`);
+    if (!athlete) throw new InputError(`no athlete with id ${athleteId}`);
     return athlete;
   }
 
   private async resolveRunId(idOrPrefix: string): Promise<string> {
     const found = await this.findRun(idOrPrefix);
-    if (found.kind !== 'found') throw new PainReportError(found.message);
+    if (found.kind !== 'found') throw new InputError(found.message);
     return found.run.id;
   }
 }

@@ -3,7 +3,15 @@ import type { ActivityRow, ActivitySourceRow, AthleteWithRunCount } from '../sto
 import type { AthleteView, RunDetail, RunListItem } from './views.js';
 
 export function athleteView(row: AthleteWithRunCount): AthleteView {
-  return { id: row.id, name: row.name, units: row.units, isDemo: row.isDemo, runCount: row.runCount };
+  return {
+    id: row.id,
+    name: row.name,
+    units: row.units,
+    sex: row.sex,
+    birthYear: row.birthYear,
+    isDemo: row.isDemo,
+    runCount: row.runCount,
+  };
 }
 
 function deviceLabel(row: ActivityRow): string | null {

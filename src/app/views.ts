@@ -1,6 +1,15 @@
 import type { FormAnalysis, FormEvidence, FormSummary } from '../analysis/form/index.js';
 import type { PainPattern } from '../analysis/pain-pattern/index.js';
 import type { TriageOutcome } from '../analysis/triage/index.js';
+import type { BenchmarkEvaluation, BenchmarkFinding, BenchmarkTest } from '../coach/benchmarks/index.js';
+import type {
+  ExerciseLog,
+  Prescription,
+  ProgramSession,
+  ProgramSettings,
+  ProgressionEvent,
+} from '../coach/program/types.js';
+import type { Exercise, ExerciseFamily } from '../coach/types.js';
 import type { RunningSubSport } from '../domain/activity.js';
 import type { Channel } from '../domain/channels.js';
 import type { BodyRegion, PainReportInput, Side } from '../domain/pain.js';
@@ -15,6 +24,9 @@ export interface AthleteView {
   id: string;
   name: string;
   units: UnitSystem;
+  /** For the benchmark norms, which are given by sex and age; null until the athlete says. */
+  sex: 'female' | 'male' | null;
+  birthYear: number | null;
   isDemo: boolean;
   runCount: number;
 }
@@ -188,4 +200,95 @@ export interface FormSummaryView extends Omit<FormSummary, 'painLead'> {
     painOnsetM: number | null;
   }[];
   window: { from: string; to: string; days: number };
+}
+
+/** An exercise as the program and the session player show it (the catalogue entry plus its place on the ladder). */
+export interface ExerciseView extends Exercise {
+  familyName: string;
+  /** How many rungs the family's ladder has, for "level 2 of 4". */
+  ladderLength: number;
+  /** Plain names of the stabilizers it trains, in `targets` order. */
+  targetLabels: string[];
+}
+
+/** The whole catalogue (`GET /api/exercises`). */
+export interface CatalogueView {
+  families: ExerciseFamily[];
+  exercises: ExerciseView[];
+}
+
+export interface ProgramSettingsView extends ProgramSettings {
+  /** False until the athlete saves their own settings: the defaults are shown until then. */
+  saved: boolean;
+  updatedAt: string | null;
+}
+
+/** One logged session (`keel program log`). */
+export interface SessionLogView {
+  id: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** The session of the week it followed (A, B, …), when the athlete did a prescribed one. */
+  label: string | null;
+  exercises: ExerciseLog[];
+  painNextMorning: number | null;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface ProgramWeek {
+  /** Monday, YYYY-MM-DD */
+  weekStart: string;
+  planned: number;
+  done: number;
+}
+
+/** The athlete's program as of a day (`keel program --json`, `GET /api/athletes/:id/program`). */
+export interface ProgramView {
+  athleteId: string;
+  /** YYYY-MM-DD */
+  asOf: string;
+  settings: ProgramSettingsView;
+  prescription: Prescription;
+  /** The session to do next: the first of the week's not yet done, or the first again once all are. */
+  today: {
+    label: string;
+    session: ProgramSession;
+    doneThisWeek: number;
+    sessionsPerWeek: number;
+    /** Monday of this week, YYYY-MM-DD */
+    weekStart: string;
+  };
+  /** Every change the rules made, newest first. */
+  events: ProgressionEvent[];
+  /** The last eight weeks, oldest first, this week last. */
+  adherence: ProgramWeek[];
+  /** Open red flags (pain-report ids): while any is open, everything is paused. */
+  openRedFlagIds: string[];
+  /** Every exercise the prescription uses, by id. */
+  exercises: Record<string, ExerciseView>;
+  lastSession: SessionLogView | null;
+}
+
+export interface BenchmarkResultView {
+  id: string;
+  testId: string;
+  takenOn: string;
+  side: 'left' | 'right' | null;
+  value: number;
+  note: string | null;
+}
+
+/** The athlete's benchmarks (`keel bench list --json`, `GET /api/athletes/:id/benchmarks`). */
+export interface BenchmarksView {
+  athleteId: string;
+  asOf: string;
+  /** What the norms need and the athlete has given; null fields mean no sex- or age-specific norm applies. */
+  profile: { sex: 'female' | 'male' | null; birthYear: number | null };
+  evaluation: BenchmarkEvaluation;
+  findings: BenchmarkFinding[];
+  /** Every result, oldest first. */
+  results: BenchmarkResultView[];
+  /** The battery: protocols, units and norms. */
+  tests: readonly BenchmarkTest[];
 }

@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import type { Command } from 'commander';
-import { Keel, resolveDatabaseConfig } from '../app/index.js';
+import type { ZodError } from 'zod';
+import { InputError, issuesMessage, Keel, resolveDatabaseConfig } from '../app/index.js';
 
 /** Exit codes of the CLI contract (architecture.md). */
 export const EXIT_REJECTED = 1;
@@ -43,3 +44,19 @@ export async function athleteFor(keel: Keel, id: string | undefined) {
 }
 
 export const printJson = (doc: unknown) => process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+
+/** A flag set checked by one of the app's schemas: its issues, each naming its field, are a usage error. */
+export function validated<T>(result: { success: true; data: T } | { success: false; error: ZodError }): T {
+  if (!result.success) throw new UsageError(issuesMessage(result.error));
+  return result.data;
+}
+
+/** Input the use cases refuse (a day after today, no such run) is the user's error, exit 1. */
+export async function asUserError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof InputError) throw new UserError(error.message);
+    throw error;
+  }
+}

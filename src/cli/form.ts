@@ -39,7 +39,7 @@ export function runFormText(form: RunFormView, units: UnitSystem): string {
   if (form.metrics.length > 0) {
     lines.push(
       table(
-        ['metric', 'fresh baseline', 'drift by the end', 'drift from', 'counts'],
+        ['metric', 'baseline before change', 'drift by the end', 'drift from', 'counts'],
         form.metrics.map((m) => [
           metricLabel(m.name),
           `${m.baseline.toFixed(1)} ${m.unit}`,

@@ -12,6 +12,7 @@ import { KEEL_VERSION } from '../app/version.js';
 import { formatDistance } from '../domain/units.js';
 import { startServer } from '../server/index.js';
 import { DataFolderInUseError } from '../store/index.js';
+import { registerAthleteCommands } from './athlete.js';
 import {
   athleteFor,
   databaseConfig,
@@ -25,6 +26,7 @@ import {
 import { registerFormCommands } from './form.js';
 import { runReport, runsTable } from './format.js';
 import { registerPainCommands } from './pain.js';
+import { registerProgramCommands } from './program.js';
 import { ImportProgressView, reasonsSummary } from './progress.js';
 
 function trainingLogLines(log: TrainingLogReport): string[] {
@@ -201,6 +203,8 @@ export function buildProgram(): Command {
 
   registerPainCommands(program);
   registerFormCommands(program);
+  registerProgramCommands(program);
+  registerAthleteCommands(program);
   return program;
 }
 

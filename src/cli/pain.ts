@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
 import { RED_FLAG_QUESTION_TEXT } from '../analysis/triage/index.js';
 import {
-  issuesMessage,
   type Keel,
   PATTERN_WINDOW_DAYS,
   type PainPatternView,
-  PainReportError,
   type PainReportView,
   painReportBody,
   painReportPatch,
@@ -23,7 +21,7 @@ import {
   parseDuration,
   type UnitSystem,
 } from '../domain/units.js';
-import { athleteFor, printJson, UsageError, UserError, withKeel } from './context.js';
+import { asUserError, athleteFor, printJson, UsageError, UserError, validated, withKeel } from './context.js';
 import { table } from './format.js';
 
 /** "14km", "8.5mi", "1:10:00", "during", "after" → an onset; the unit is always written, never assumed. */
@@ -67,22 +65,6 @@ function integer(text: string | undefined, option: string): number | undefined {
   const value = Number(text);
   if (!Number.isInteger(value)) throw new UsageError(`${option} ${text}: a whole number from 0 to 10`);
   return value;
-}
-
-function validated<T>(
-  result: { success: true; data: T } | { success: false; error: import('zod').ZodError },
-): T {
-  if (!result.success) throw new UsageError(issuesMessage(result.error));
-  return result.data;
-}
-
-async function withPainErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof PainReportError) throw new UserError(error.message);
-    throw error;
-  }
 }
 
 /** A report by id or by the first characters `keel pain list` shows. */
@@ -184,7 +166,7 @@ export function registerPainCommands(program: Command): void {
       await withKeel(program, async (keel) => {
         const athlete = await athleteFor(keel, text('athlete'));
         if (!athlete) throw new UserError('no athlete yet: import some runs first (keel import …)');
-        const report = await withPainErrors(() => keel.addPainReport(athlete.id, body));
+        const report = await asUserError(() => keel.addPainReport(athlete.id, body));
         if (opts.json) printJson(report);
         else process.stdout.write(`${painReportText(report, athlete.units)}\n`);
       });
@@ -270,7 +252,7 @@ export function registerPainCommands(program: Command): void {
         const athlete = await athleteFor(keel, text('athlete'));
         if (!athlete) throw new UserError('no athlete yet');
         const found = await findReport(keel, athlete.id, id);
-        const report = await withPainErrors(() => keel.updatePainReport(found.id, patch));
+        const report = await asUserError(() => keel.updatePainReport(found.id, patch));
         if (!report) throw new UserError(`no pain report ${id}`);
         if (opts.json) printJson(report);
         else process.stdout.write(`${painReportText(report, athlete.units)}\n`);
@@ -292,7 +274,7 @@ export function registerPainCommands(program: Command): void {
         const athlete = await athleteFor(keel, opts.athlete);
         if (!athlete) throw new UserError('no athlete yet');
         const found = await findReport(keel, athlete.id, id);
-        const report = await withPainErrors(() => keel.clearRedFlag(found.id, opts.note));
+        const report = await asUserError(() => keel.clearRedFlag(found.id, opts.note));
         if (!report) throw new UserError(`no pain report ${id}`);
         if (opts.json) printJson(report);
         else process.stdout.write(`${painReportText(report, athlete.units)}\n`);

@@ -21,3 +21,26 @@ export function isCalendarDate(text: string): boolean {
   const day = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
 }
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from calendar date `from` to `to` (both YYYY-MM-DD); negative when `to` comes first. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The calendar date `days` after `date` (YYYY-MM-DD). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The calendar date of `moment` where this process runs: "today" for someone at this machine. */
+export function machineLocalDate(moment: Date): string {
+  return localDate(moment, -moment.getTimezoneOffset());
+}
+
+/** Monday of the week `date` (YYYY-MM-DD) falls in: training weeks run Monday to Sunday. */
+export function mondayOf(date: string): string {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return addDays(date, -((weekday + 6) % 7));
+}

@@ -2,18 +2,24 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  athletePatchBody,
+  benchmarkSessionBody,
+  catalogueView,
   clearRedFlagBody,
+  InputError,
   KEEL_VERSION,
   Keel,
   PATTERN_WINDOW_DAYS,
-  PainReportError,
   painReportBody,
   painReportPatch,
+  programSettingsBody,
+  sessionLogBody,
+  sessionLogPatch,
 } from '../app/index.js';
-import { UNIT_SYSTEMS } from '../domain/units.js';
+import { isCalendarDate, machineLocalDate } from '../domain/time.js';
 import type { DatabaseConfig } from '../store/index.js';
 import { importUpload, MAX_UPLOAD_BYTES } from './imports.js';
 import { prepareDatabase } from './prepare.js';
@@ -40,9 +46,11 @@ type Readiness =
   | { status: 'failed'; message: string };
 
 const idParams = z.object({ id: z.uuid({ message: 'not a valid id' }) });
-const unitsBody = z.object({ units: z.enum(UNIT_SYSTEMS) }).strict();
 const patternQuery = z.object({
   days: z.coerce.number().int().min(7).max(3650).default(PATTERN_WINDOW_DAYS),
+});
+const dayQuery = z.object({
+  date: z.string().refine(isCalendarDate, 'a date as YYYY-MM-DD').optional(),
 });
 const seriesQuery = z.object({
   points: z.coerce.number().int().min(2).max(20_000).default(DEFAULT_SERIES_POINTS),
@@ -60,12 +68,12 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, where: string, reply: Fa
   return undefined;
 }
 
-/** A report Keel cannot take (an onset past the run's end, a run that is not the athlete's) is the client's 422. */
-async function painErrors(reply: FastifyReply, work: () => Promise<unknown>): Promise<unknown> {
+/** Input Keel cannot take (an onset past the run's end, a day in the future, no such athlete) is the client's 422. */
+async function inputErrors(reply: FastifyReply, work: () => Promise<unknown>): Promise<unknown> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof PainReportError) return reply.code(422).send({ error: error.message });
+    if (error instanceof InputError) return reply.code(422).send({ error: error.message });
     throw error;
   }
 }
@@ -128,6 +136,30 @@ export function buildApp(readiness: () => Readiness): FastifyInstance {
     return undefined;
   };
 
+  /**
+   * The preamble of the routes under /api/athletes/:id: the use cases (or 503), the id (or 400), the body or query
+   * `input` parses (or 400), and the athlete (or 404). Undefined once one of those replies is sent.
+   */
+  async function athleteRoute<T = undefined>(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    input?: { schema: z.ZodType<T>; from: 'body' | 'query' },
+  ): Promise<{ keel: Keel; params: { id: string }; input: T } | undefined> {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    if (!keel || !params) return undefined;
+    let parsed: T | undefined;
+    if (input) {
+      parsed = parse(input.schema, input.from === 'body' ? req.body : req.query, input.from, reply);
+      if (parsed === undefined) return undefined;
+    }
+    if (!(await keel.athlete(params.id))) {
+      reply.code(404).send({ error: `no athlete with id ${params.id}` });
+      return undefined;
+    }
+    return { keel, params, input: parsed as T };
+  }
+
   app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 10_000 } });
 
   app.get('/api/health', async () => {
@@ -145,18 +177,18 @@ export function buildApp(readiness: () => Readiness): FastifyInstance {
   app.patch('/api/athletes/:id', async (req, reply) => {
     const keel = keelOr503(reply);
     const params = keel && parse(idParams, req.params, 'path', reply);
-    const body = params && parse(unitsBody, req.body, 'body', reply);
+    const body = params && parse(athletePatchBody, req.body, 'body', reply);
     if (!keel || !params || !body) return reply;
-    const athlete = await keel.setUnits(params.id, body.units);
-    return athlete ?? reply.code(404).send({ error: `no athlete with id ${params.id}` });
+    return inputErrors(reply, async () => {
+      const athlete = await keel.updateAthlete(params.id, body, machineLocalDate(new Date()));
+      return athlete ?? reply.code(404).send({ error: `no athlete with id ${params.id}` });
+    });
   });
 
   app.get('/api/athletes/:id/runs', async (req, reply) => {
-    const keel = keelOr503(reply);
-    const params = keel && parse(idParams, req.params, 'path', reply);
-    if (!keel || !params) return reply;
-    if (!(await keel.athlete(params.id)))
-      return reply.code(404).send({ error: `no athlete with id ${params.id}` });
+    const route = await athleteRoute(req, reply);
+    if (!route) return reply;
+    const { keel, params } = route;
     return keel.runs(params.id);
   });
 
@@ -203,22 +235,17 @@ export function buildApp(readiness: () => Readiness): FastifyInstance {
   });
 
   app.get('/api/athletes/:id/pain-reports', async (req, reply) => {
-    const keel = keelOr503(reply);
-    const params = keel && parse(idParams, req.params, 'path', reply);
-    if (!keel || !params) return reply;
-    if (!(await keel.athlete(params.id)))
-      return reply.code(404).send({ error: `no athlete with id ${params.id}` });
+    const route = await athleteRoute(req, reply);
+    if (!route) return reply;
+    const { keel, params } = route;
     return keel.painReports(params.id);
   });
 
   app.post('/api/athletes/:id/pain-reports', async (req, reply) => {
-    const keel = keelOr503(reply);
-    const params = keel && parse(idParams, req.params, 'path', reply);
-    const body = params && parse(painReportBody, req.body, 'body', reply);
-    if (!keel || !params || !body) return reply;
-    if (!(await keel.athlete(params.id)))
-      return reply.code(404).send({ error: `no athlete with id ${params.id}` });
-    return painErrors(reply, async () => reply.code(201).send(await keel.addPainReport(params.id, body)));
+    const route = await athleteRoute(req, reply, { schema: painReportBody, from: 'body' });
+    if (!route) return reply;
+    const { keel, params, input: body } = route;
+    return inputErrors(reply, async () => reply.code(201).send(await keel.addPainReport(params.id, body)));
   });
 
   app.get('/api/athletes/:id/red-flags', async (req, reply) => {
@@ -229,12 +256,9 @@ export function buildApp(readiness: () => Readiness): FastifyInstance {
   });
 
   app.get('/api/athletes/:id/patterns', async (req, reply) => {
-    const keel = keelOr503(reply);
-    const params = keel && parse(idParams, req.params, 'path', reply);
-    const query = params && parse(patternQuery, req.query, 'query', reply);
-    if (!keel || !params || !query) return reply;
-    if (!(await keel.athlete(params.id)))
-      return reply.code(404).send({ error: `no athlete with id ${params.id}` });
+    const route = await athleteRoute(req, reply, { schema: patternQuery, from: 'query' });
+    if (!route) return reply;
+    const { keel, params, input: query } = route;
     return keel.painPatterns(params.id, new Date(), query.days);
   });
 
@@ -261,7 +285,7 @@ export function buildApp(readiness: () => Readiness): FastifyInstance {
     const params = keel && parse(idParams, req.params, 'path', reply);
     const body = params && parse(clearRedFlagBody, req.body, 'body', reply);
     if (!keel || !params || !body) return reply;
-    return painErrors(reply, async () => {
+    return inputErrors(reply, async () => {
       const report = await keel.clearRedFlag(params.id, body.note);
       return report ?? reply.code(404).send({ error: `no pain report ${params.id}` });
     });
@@ -291,13 +315,86 @@ export function buildApp(readiness: () => Readiness): FastifyInstance {
   });
 
   app.get('/api/athletes/:id/form', async (req, reply) => {
+    const route = await athleteRoute(req, reply, { schema: patternQuery, from: 'query' });
+    if (!route) return reply;
+    const { keel, params, input: query } = route;
+    return keel.formSummary(params.id, new Date(), query.days);
+  });
+
+  app.get('/api/exercises', async () => catalogueView());
+
+  app.get('/api/athletes/:id/program', async (req, reply) => {
+    const route = await athleteRoute(req, reply, { schema: dayQuery, from: 'query' });
+    if (!route) return reply;
+    const { keel, params, input: query } = route;
+    return keel.program(params.id, query.date ?? machineLocalDate(new Date()));
+  });
+
+  app.put('/api/athletes/:id/program', async (req, reply) => {
+    const route = await athleteRoute(req, reply, { schema: programSettingsBody, from: 'body' });
+    if (!route) return reply;
+    const { keel, params, input: body } = route;
+    await keel.setProgramSettings(params.id, body);
+    return keel.program(params.id, machineLocalDate(new Date()));
+  });
+
+  app.get('/api/athletes/:id/program/sessions', async (req, reply) => {
+    const route = await athleteRoute(req, reply);
+    if (!route) return reply;
+    const { keel, params } = route;
+    return keel.sessionLogs(params.id);
+  });
+
+  app.post('/api/athletes/:id/program/sessions', async (req, reply) => {
+    const route = await athleteRoute(req, reply, { schema: sessionLogBody, from: 'body' });
+    if (!route) return reply;
+    const { keel, params, input: body } = route;
+    return inputErrors(reply, async () =>
+      reply.code(201).send(await keel.logSession(params.id, body, machineLocalDate(new Date()))),
+    );
+  });
+
+  app.patch('/api/program-sessions/:id', async (req, reply) => {
     const keel = keelOr503(reply);
     const params = keel && parse(idParams, req.params, 'path', reply);
-    const query = params && parse(patternQuery, req.query, 'query', reply);
-    if (!keel || !params || !query) return reply;
-    if (!(await keel.athlete(params.id)))
-      return reply.code(404).send({ error: `no athlete with id ${params.id}` });
-    return keel.formSummary(params.id, new Date(), query.days);
+    const body = params && parse(sessionLogPatch, req.body, 'body', reply);
+    if (!keel || !params || !body) return reply;
+    const log = await keel.updateSessionLog(params.id, body);
+    return log ?? reply.code(404).send({ error: `no program session ${params.id}` });
+  });
+
+  app.delete('/api/program-sessions/:id', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    if (!keel || !params) return reply;
+    return (await keel.deleteSessionLog(params.id))
+      ? reply.code(204).send()
+      : reply.code(404).send({ error: `no program session ${params.id}` });
+  });
+
+  app.get('/api/athletes/:id/benchmarks', async (req, reply) => {
+    const route = await athleteRoute(req, reply, { schema: dayQuery, from: 'query' });
+    if (!route) return reply;
+    const { keel, params, input: query } = route;
+    return keel.benchmarks(params.id, query.date ?? machineLocalDate(new Date()));
+  });
+
+  app.post('/api/athletes/:id/benchmarks', async (req, reply) => {
+    const route = await athleteRoute(req, reply, { schema: benchmarkSessionBody, from: 'body' });
+    if (!route) return reply;
+    const { keel, params, input: body } = route;
+    return inputErrors(reply, async () =>
+      reply.code(201).send(await keel.addBenchmarks(params.id, body, machineLocalDate(new Date()))),
+    );
+  });
+
+  app.delete('/api/benchmarks/:id', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    if (!keel || !params) return reply;
+    return (await keel.deleteBenchmark(params.id))
+      ? reply.code(204).send()
+      : reply.code(404).send({ error: `no benchmark result ${params.id}` });
   });
 
   app.all('/api/*', async (req, reply) =>

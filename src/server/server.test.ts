@@ -4,14 +4,19 @@ import { makeRunFit } from '../../test/helpers/fit-files.js';
 import { Keel } from '../app/index.js';
 import type {
   AthleteView,
+  BenchmarkResultView,
+  BenchmarksView,
+  CatalogueView,
   FormSummaryView,
   ImportReport,
   PainPatternView,
   PainReportView,
+  ProgramView,
   RunDetail,
   RunFormView,
   RunListItem,
   RunSeries,
+  SessionLogView,
 } from '../app/views.js';
 import { buildApp } from './index.js';
 
@@ -230,5 +235,107 @@ describe.each(ENGINES)('the HTTP API on the %s engine', (engine) => {
     ).json() as FormSummaryView;
     expect(summary.runs.map((r) => r.runId)).toContain(run?.id);
     expect((await app.inject(`/api/runs/${crypto.randomUUID()}/form`)).statusCode).toBe(404);
+  });
+
+  it('updates the profile the norms need, and says which field is wrong', async () => {
+    const url = `/api/athletes/${athlete.id}`;
+    const ok = await app.inject({ method: 'PATCH', url, payload: { sex: 'female', birthYear: 1991 } });
+    expect(ok.json()).toMatchObject({ id: athlete.id, sex: 'female', birthYear: 1991 });
+    const bad = await app.inject({ method: 'PATCH', url, payload: { birthYear: 1800 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatch(/body\.birthYear: a year from 1900/);
+    const future = await app.inject({ method: 'PATCH', url, payload: { birthYear: 2999 } });
+    expect(future.statusCode).toBe(422);
+  });
+
+  it('serves the catalogue, the program, session logs and benchmarks', async () => {
+    const catalogue = (await app.inject('/api/exercises')).json() as CatalogueView;
+    expect(catalogue.exercises.length).toBeGreaterThanOrEqual(40);
+
+    const programUrl = `/api/athletes/${athlete.id}/program`;
+    const put = await app.inject({
+      method: 'PUT',
+      url: programUrl,
+      payload: { sessionsPerWeek: 2, minutesPerSession: 20, equipment: ['band', 'band'] },
+    });
+    expect(put.statusCode).toBe(200);
+    const program = put.json() as ProgramView;
+    expect(program.settings).toMatchObject({ sessionsPerWeek: 2, equipment: ['band'], saved: true });
+    const badSettings = await app.inject({
+      method: 'PUT',
+      url: programUrl,
+      payload: { sessionsPerWeek: 9, minutesPerSession: 20, equipment: ['anvil'] },
+    });
+    expect(badSettings.statusCode).toBe(400);
+    expect(badSettings.json().error).toMatch(/body\.sessionsPerWeek: at most 4.*body\.equipment\.0/);
+    expect((await app.inject(`${programUrl}?date=2026-02-30`)).statusCode).toBe(400);
+
+    const item = program.today.session.items[0];
+    const sessionsUrl = `${programUrl}/sessions`;
+    const logged = await app.inject({
+      method: 'POST',
+      url: sessionsUrl,
+      payload: {
+        date: program.asOf,
+        label: program.today.label,
+        exercises: [
+          {
+            exerciseId: item?.exerciseId,
+            setsDone: item?.sets,
+            achieved: item?.target,
+            rpe: 6,
+            painDuring: 0,
+            goodForm: true,
+          },
+        ],
+      },
+    });
+    expect(logged.statusCode).toBe(201);
+    const log = logged.json() as SessionLogView;
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: `/api/program-sessions/${log.id}`,
+      payload: { painNextMorning: 1 },
+    });
+    expect((patched.json() as SessionLogView).painNextMorning).toBe(1);
+    const badLog = await app.inject({
+      method: 'POST',
+      url: sessionsUrl,
+      payload: {
+        date: program.asOf,
+        exercises: [{ exerciseId: 'nope', setsDone: 1, achieved: 1, rpe: 11, painDuring: 0, goodForm: true }],
+      },
+    });
+    expect(badLog.statusCode).toBe(400);
+    expect(badLog.json().error).toMatch(/exerciseId: "nope" is not an exercise.*rpe/);
+    expect(((await app.inject(sessionsUrl)).json() as SessionLogView[]).map((l) => l.id)).toEqual([log.id]);
+    expect((await app.inject({ method: 'DELETE', url: `/api/program-sessions/${log.id}` })).statusCode).toBe(
+      204,
+    );
+    expect((await app.inject({ method: 'DELETE', url: `/api/program-sessions/${log.id}` })).statusCode).toBe(
+      404,
+    );
+
+    const benchUrl = `/api/athletes/${athlete.id}/benchmarks`;
+    const added = await app.inject({
+      method: 'POST',
+      url: benchUrl,
+      payload: { results: [{ testId: 'trunk-flexor', takenOn: '2026-01-10', value: 120 }] },
+    });
+    expect(added.statusCode).toBe(201);
+    const [result] = added.json() as BenchmarkResultView[];
+    const badBench = await app.inject({
+      method: 'POST',
+      url: benchUrl,
+      payload: { results: [{ testId: 'side-bridge', takenOn: '2026-01-10', value: 60 }] },
+    });
+    expect(badBench.statusCode).toBe(400);
+    expect(badBench.json().error).toMatch(/body\.results\.0\.side: Side bridge is done per side/);
+    const view = (await app.inject(`${benchUrl}?date=2026-01-20`)).json() as BenchmarksView;
+    expect(view.evaluation.tests.map((t) => t.testId)).toEqual(['trunk-flexor']);
+    expect(view.evaluation.retestDue).toBe('2026-02-07');
+    expect((await app.inject({ method: 'DELETE', url: `/api/benchmarks/${result?.id}` })).statusCode).toBe(
+      204,
+    );
   });
 });

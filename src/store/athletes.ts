@@ -46,11 +46,13 @@ export async function insertAthlete(db: Db, input: NewAthlete): Promise<AthleteR
   return row;
 }
 
-export async function updateAthleteUnits(
+export type AthletePatch = Partial<Pick<AthleteRow, 'name' | 'units' | 'sex' | 'birthYear'>>;
+
+export async function updateAthlete(
   db: Db,
   id: string,
-  units: UnitSystem,
+  patch: AthletePatch,
 ): Promise<AthleteRow | undefined> {
-  const [row] = await db.update(athlete).set({ units }).where(eq(athlete.id, id)).returning();
+  const [row] = await db.update(athlete).set(patch).where(eq(athlete.id, id)).returning();
   return row;
 }

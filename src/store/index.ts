@@ -1,5 +1,6 @@
 export * from './activities.js';
 export * from './athletes.js';
+export * from './benchmarks.js';
 export {
   type Database,
   type DatabaseConfig,
@@ -9,11 +10,15 @@ export {
 } from './database.js';
 export * from './logged-runs.js';
 export * from './pain-reports.js';
+export * from './program.js';
 export * from './recordings.js';
 export type {
   ActivityRow,
   ActivitySourceRow,
   AthleteRow,
+  BenchmarkResultRow,
   NewPainReportRow,
   PainReportRow,
+  ProgramSessionRow,
+  ProgramSettingsRow,
 } from './schema.js';

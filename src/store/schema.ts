@@ -15,6 +15,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ExerciseLog } from '../coach/program/types.js';
+import type { Equipment } from '../coach/types.js';
 import type { DeviceInfo } from '../domain/activity.js';
 import type { RedFlagAnswers } from '../domain/pain.js';
 
@@ -174,9 +176,80 @@ export const painReport = pgTable(
   ],
 );
 
+/** One benchmark test result: a test, a day, a side (null for tests not done per side) and the value in its unit. */
+export const benchmarkResult = pgTable(
+  'benchmark_result',
+  {
+    id: uuid('id').primaryKey(),
+    athleteId: uuid('athlete_id')
+      .notNull()
+      .references(() => athlete.id, { onDelete: 'cascade' }),
+    testId: text('test_id').notNull(),
+    takenOn: date('taken_on', { mode: 'string' }).notNull(),
+    side: text('side', { enum: ['left', 'right'] }),
+    value: doublePrecision('value').notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('benchmark_result_athlete_idx').on(t.athleteId, t.takenOn),
+    check('benchmark_result_value_nonnegative', sql`${t.value} >= 0`),
+  ],
+);
+
+/** What the athlete can give the program; one row per athlete, absent until they save their own settings. */
+export const programSettings = pgTable(
+  'program_settings',
+  {
+    athleteId: uuid('athlete_id')
+      .primaryKey()
+      .references(() => athlete.id, { onDelete: 'cascade' }),
+    sessionsPerWeek: smallint('sessions_per_week').notNull(),
+    minutesPerSession: smallint('minutes_per_session').notNull(),
+    equipment: jsonb('equipment').$type<Equipment[]>().notNull().default([]),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('program_settings_sessions_range', sql`${t.sessionsPerWeek} between 1 and 7`),
+    check('program_settings_minutes_range', sql`${t.minutesPerSession} between 5 and 180`),
+  ],
+);
+
+/**
+ * A logged program session. The exercises are one document (what was done of each, as the athlete said it): the
+ * progression rules replay every log in date order, so the log is the source of truth and no dose is stored.
+ */
+export const programSession = pgTable(
+  'program_session',
+  {
+    id: uuid('id').primaryKey(),
+    athleteId: uuid('athlete_id')
+      .notNull()
+      .references(() => athlete.id, { onDelete: 'cascade' }),
+    performedOn: date('performed_on', { mode: 'string' }).notNull(),
+    label: text('label'),
+    exercises: jsonb('exercises').$type<ExerciseLog[]>().notNull(),
+    painNextMorning: smallint('pain_next_morning'),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('program_session_athlete_idx').on(t.athleteId, t.performedOn),
+    check(
+      'program_session_morning_range',
+      sql`${t.painNextMorning} is null or ${t.painNextMorning} between 0 and 10`,
+    ),
+  ],
+);
+
 export type AthleteRow = typeof athlete.$inferSelect;
 export type ActivityRow = typeof activity.$inferSelect;
 export type NewActivityRow = typeof activity.$inferInsert;
 export type ActivitySourceRow = typeof activitySource.$inferSelect;
 export type PainReportRow = typeof painReport.$inferSelect;
 export type NewPainReportRow = typeof painReport.$inferInsert;
+export type BenchmarkResultRow = typeof benchmarkResult.$inferSelect;
+export type NewBenchmarkResultRow = typeof benchmarkResult.$inferInsert;
+export type ProgramSettingsRow = typeof programSettings.$inferSelect;
+export type ProgramSessionRow = typeof programSession.$inferSelect;
+export type NewProgramSessionRow = typeof programSession.$inferInsert;

@@ -19,7 +19,7 @@ import {
   listSources,
   openDatabase,
   replaceRecording,
-  updateAthleteUnits,
+  updateAthlete,
 } from './index.js';
 import { encodeStreams } from './stream-codec.js';
 
@@ -72,7 +72,12 @@ describe.each(ENGINES)('store on the %s engine', (engine) => {
       ['Ana', 0],
       ['Demo', 1],
     ]);
-    expect((await updateAthleteUnits(database.db, own.id, 'metric'))?.units).toBe('metric');
+    expect((await updateAthlete(database.db, own.id, { units: 'metric' }))?.units).toBe('metric');
+    expect(await updateAthlete(database.db, own.id, { sex: 'female', birthYear: 1988 })).toMatchObject({
+      units: 'metric',
+      sex: 'female',
+      birthYear: 1988,
+    });
   });
 
   it('stores a run with its streams and reads both back exactly', async () => {

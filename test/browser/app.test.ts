@@ -1,19 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeStravaExport } from '../helpers/archives.js';
-import {
-  assertBrowserTestPrerequisites,
-  type KeelServer,
-  launchChromium,
-  startKeelServer,
-  stopKeelServer,
-  waitUntilReady,
-} from '../helpers/browser-server.js';
+import { type BrowserApp, openApp, PHONE, SCREENSHOTS, waitUntilReady } from '../helpers/browser-server.js';
 import { makeRunFit } from '../helpers/fit-files.js';
-import { REPO_ROOT } from '../helpers/keel-cli.js';
 
 /**
  * The web app in real Chromium against the real `keel serve` on a random loopback port and a fresh data
@@ -21,7 +13,6 @@ import { REPO_ROOT } from '../helpers/keel-cli.js';
  * Screenshots go to test-results/screenshots/.
  */
 
-const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
 const FIT_DISTANCE_M = 10_000;
 
 /** "10.00 km" → 10 */
@@ -30,44 +21,31 @@ function leadingNumber(text: string): number {
 }
 
 describe('the web app in Chromium', () => {
-  let server: KeelServer | undefined;
-  let browser: Browser | undefined;
+  let app: BrowserApp;
   let page: Page;
-  let dataDir: string;
+  let url = '';
   let filesDir: string;
   let runId = '';
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    assertBrowserTestPrerequisites();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'keel-browser-data-'));
     filesDir = mkdtempSync(join(tmpdir(), 'keel-browser-files-'));
-    server = await startKeelServer(dataDir);
-    browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 860 },
-      colorScheme: 'light',
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.setDefaultTimeout(20_000);
+    app = await openApp('browser', { viewport: { width: 1280, height: 860 }, colorScheme: 'light' });
+    ({ page, url } = app);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stopKeelServer(server);
-    for (const dir of [dataDir, filesDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+    await app?.close();
+    if (filesDir) rmSync(filesDir, { recursive: true, force: true });
   });
 
   it('shows a preparing state, then the runs list once the data is ready', async () => {
-    await page.goto(server?.url ?? '');
+    await page.goto(url);
     const preparing = page.getByTestId('preparing');
     if (await preparing.isVisible()) {
       expect(await preparing.textContent()).toContain('Preparing your data');
       await page.screenshot({ path: join(SCREENSHOTS, '01-preparing.png') });
     }
-    await waitUntilReady(server?.url ?? '', 90_000);
+    await waitUntilReady(url, 90_000);
     await page.getByTestId('runs-page').waitFor();
     await page.getByTestId('unit-toggle').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, '02-runs.png'), fullPage: true });
@@ -179,11 +157,11 @@ describe('the web app in Chromium', () => {
     // Saved on the server: a reload shows miles too, on the runs list as well.
     await expect
       .poll(async () => {
-        const athletes = (await (await fetch(`${server?.url}/api/athletes`)).json()) as { units: string }[];
+        const athletes = (await (await fetch(`${url}/api/athletes`)).json()) as { units: string }[];
         return athletes[0]?.units;
       })
       .toBe('imperial');
-    await page.goto(`${server?.url}/#/`);
+    await page.goto(`${url}/#/`);
     await expect
       .poll(() => page.locator(`[data-testid="run-row"][data-run-id="${runId}"] .run-distance`).textContent())
       .toContain('mi');
@@ -194,29 +172,21 @@ describe('the web app in Chromium', () => {
   });
 
   it('fits a phone screen', async () => {
-    const phone = await browser?.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-    });
-    if (!phone) throw new Error('no browser');
-    const mobile = await phone.newPage();
-    mobile.on('pageerror', (error) => pageErrors.push(error.message));
-    await mobile.goto(`${server?.url}/#/`);
+    const mobile = await app.newPage(PHONE);
+    await mobile.goto(`${url}/#/`);
     await mobile.getByTestId('runs-page').waitFor();
     const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await mobile.screenshot({ path: join(SCREENSHOTS, '07-phone-runs.png') });
-    await mobile.goto(`${server?.url}/#/runs/${runId}`);
+    await mobile.goto(`${url}/#/runs/${runId}`);
     await mobile.getByTestId('chart-pace').locator('canvas').first().waitFor();
     const runOverflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(runOverflow).toBeLessThanOrEqual(0);
     await mobile.screenshot({ path: join(SCREENSHOTS, '08-phone-run.png'), fullPage: true });
-    await phone.close();
+    await mobile.context().close();
   });
 
   it('raised no errors in the page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -1,19 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthleteView, FormSummaryView, RunFormView } from '../../src/app/views.js';
-import {
-  assertBrowserTestPrerequisites,
-  getJson,
-  type KeelServer,
-  launchChromium,
-  startKeelServer,
-  stopKeelServer,
-  waitUntilReady,
-} from '../helpers/browser-server.js';
-import { REPO_ROOT } from '../helpers/keel-cli.js';
+import { type DemoApp, getJson, openDemoApp, PHONE, SCREENSHOTS } from '../helpers/browser-server.js';
 
 /**
  * Form breakdown (issue 5) in real Chromium against `keel serve --demo`, whose demo athlete's long runs carry
@@ -21,9 +10,6 @@ import { REPO_ROOT } from '../helpers/keel-cli.js';
  * a long run's Form section with its breakdown marker and one chart per metric, miles, and both on a phone.
  * Screenshots go to test-results/screenshots/.
  */
-
-const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 /** "Form holds to 12.7 km" → 12.7 */
 function leadingNumber(text: string | null): number {
@@ -49,47 +35,24 @@ function breakdownPixels(chart: Locator): Promise<number> {
 }
 
 describe('form breakdown in Chromium', () => {
-  let server: KeelServer | undefined;
-  let browser: Browser | undefined;
+  let app: DemoApp;
   let page: Page;
-  let dataDir: string;
   let url = '';
   let demo: AthleteView;
   let summary: FormSummaryView;
   /** A long demo run whose form drifted before the knee pain began. */
   let longRun: FormSummaryView['painLead'][number];
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    assertBrowserTestPrerequisites();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'keel-form-data-'));
-    server = await startKeelServer(dataDir);
-    url = server.url;
-    browser = await launchChromium();
-    await waitUntilReady(url);
-    const athletes = await getJson<AthleteView[]>(`${url}/api/athletes`);
-    const found = athletes.find((a) => a.isDemo);
-    if (!found) throw new Error(`keel serve --demo loaded no demo athlete:\n${server.output()}`);
-    demo = found;
+    app = await openDemoApp('form');
+    ({ page, url, demo } = app);
     summary = await getJson<FormSummaryView>(`${url}/api/athletes/${demo.id}/form?days=180`);
     const lead = [...summary.painLead].sort((a, b) => b.painOnsetM - a.painOnsetM)[0];
     if (!lead) throw new Error('the demo athlete has no run with both a form breakdown and a pain onset');
     longRun = lead;
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      colorScheme: 'light',
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.setDefaultTimeout(20_000);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopKeelServer(server);
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   it('shows how far form holds, the pain lead and the run-by-run chart on the Form page', async () => {
     expect(summary.holdsToM.median).not.toBeNull();
@@ -177,10 +140,7 @@ describe('form breakdown in Chromium', () => {
   });
 
   it('fits the Form page and the run page on a phone', async () => {
-    const phone = await browser?.newContext(PHONE);
-    if (!phone) throw new Error('no browser');
-    const mobile = await phone.newPage();
-    mobile.on('pageerror', (error) => pageErrors.push(error.message));
+    const mobile = await app.newPage(PHONE);
     await mobile.goto(`${url}/#/form`);
     await mobile.getByTestId('form-runs-chart').locator('canvas').first().waitFor();
     expect(
@@ -198,10 +158,10 @@ describe('form breakdown in Chromium', () => {
       .getByTestId('form-section')
       .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 70));
     await mobile.screenshot({ path: join(SCREENSHOTS, 'form-04-phone-run-form.png') });
-    await phone.close();
+    await mobile.context().close();
   });
 
   it('raised no errors in the page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -1,19 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthleteView, PainPatternView, PainReportView } from '../../src/app/views.js';
-import {
-  assertBrowserTestPrerequisites,
-  getJson,
-  type KeelServer,
-  launchChromium,
-  startKeelServer,
-  stopKeelServer,
-  waitUntilReady,
-} from '../helpers/browser-server.js';
-import { REPO_ROOT } from '../helpers/keel-cli.js';
+import { type DemoApp, getJson, openDemoApp, PHONE, SCREENSHOTS } from '../helpers/browser-server.js';
 
 /**
  * Pain reports, red-flag triage and the same-distance pattern in real Chromium against `keel serve --demo`, whose
@@ -23,50 +14,27 @@ import { REPO_ROOT } from '../helpers/keel-cli.js';
  * test-results/screenshots/.
  */
 
-const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-
 /** "At 9.3 km" → 9.3 */
 function leadingNumber(text: string | null): number {
   return Number.parseFloat(/\d+(?:\.\d+)?/.exec(text ?? '')?.[0] ?? 'NaN');
 }
 
 describe('pain, triage and patterns in Chromium', () => {
-  let server: KeelServer | undefined;
-  let browser: Browser | undefined;
+  let app: DemoApp;
   let page: Page;
-  let dataDir: string;
   let filesDir: string;
   let url = '';
   let demo: AthleteView;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    assertBrowserTestPrerequisites();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'keel-pain-data-'));
     filesDir = mkdtempSync(join(tmpdir(), 'keel-pain-files-'));
-    server = await startKeelServer(dataDir);
-    url = server.url;
-    browser = await launchChromium();
-    await waitUntilReady(url);
-    const athletes = await getJson<AthleteView[]>(`${url}/api/athletes`);
-    const found = athletes.find((a) => a.isDemo);
-    if (!found) throw new Error(`keel serve --demo loaded no demo athlete:\n${server.output()}`);
-    demo = found;
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      colorScheme: 'light',
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.setDefaultTimeout(20_000);
+    app = await openDemoApp('pain');
+    ({ page, url, demo } = app);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stopKeelServer(server);
-    for (const dir of [dataDir, filesDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+    await app?.close();
+    if (filesDir) rmSync(filesDir, { recursive: true, force: true });
   });
 
   it("shows the demo's left-knee pattern with its threshold and both charts", async () => {
@@ -230,10 +198,7 @@ describe('pain, triage and patterns in Chromium', () => {
   });
 
   it('fits the pain form and the patterns page on a phone', async () => {
-    const phone = await browser?.newContext(PHONE);
-    if (!phone) throw new Error('no browser');
-    const mobile = await phone.newPage();
-    mobile.on('pageerror', (error) => pageErrors.push(error.message));
+    const mobile = await app.newPage(PHONE);
     await mobile.goto(`${url}/#/`);
     await mobile.getByTestId('run-row').nth(1).locator('a').click();
     await mobile.getByTestId('report-pain').tap();
@@ -256,7 +221,7 @@ describe('pain, triage and patterns in Chromium', () => {
     );
     expect(patternsOverflow).toBeLessThanOrEqual(0);
     await mobile.screenshot({ path: join(SCREENSHOTS, 'pain-03-phone-patterns.png'), fullPage: true });
-    await phone.close();
+    await mobile.context().close();
   });
 
   it("imports a training log, lists each row with the bad one's line and reason, and shows logged runs", async () => {
@@ -302,6 +267,6 @@ describe('pain, triage and patterns in Chromium', () => {
   });
 
   it('raised no errors in the page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

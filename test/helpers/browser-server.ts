@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import type { AthleteView } from '../../src/app/views.js';
 import { REPO_ROOT } from './keel-cli.js';
 
 /**
@@ -121,4 +123,92 @@ export async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/** Where the browser tests leave their screenshots. */
+export const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+
+/** A desktop browser window in the light scheme: what every browser test's main page is. */
+export const DESKTOP: BrowserContextOptions = {
+  viewport: { width: 1280, height: 900 },
+  colorScheme: 'light',
+};
+
+/** A phone: a narrow, touch, high-density screen. */
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+
+/** `keel serve` on a fresh data folder, Chromium, and one page on it whose errors are collected. */
+export interface BrowserApp {
+  url: string;
+  server: KeelServer;
+  browser: Browser;
+  /** The main page (in a {@link DESKTOP} context unless told otherwise), with a 20 s default timeout. */
+  page: Page;
+  /** The uncaught errors of the main page and of every page {@link BrowserApp.newPage} opened. */
+  pageErrors: string[];
+  /** A page in a context of its own (a phone, say): its errors go to `pageErrors`; close it with its context. */
+  newPage: (options?: BrowserContextOptions, initScript?: string) => Promise<Page>;
+  /** Closes the browser, stops the server and deletes its data folder. */
+  close: () => Promise<void>;
+}
+
+/** A {@link BrowserApp} on `keel serve --demo` once it is ready, with its demo athlete. */
+export interface DemoApp extends BrowserApp {
+  demo: AthleteView;
+}
+
+/**
+ * Checks the prerequisites, starts `keel serve` on a fresh `keel-<name>-data-` folder, launches Chromium and opens
+ * the main page, without waiting for the data to be ready. On a failure it cleans up what it had started.
+ */
+export async function openApp(name: string, options: BrowserContextOptions = DESKTOP): Promise<BrowserApp> {
+  assertBrowserTestPrerequisites();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), `keel-${name}-data-`));
+  let server: KeelServer | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await stopKeelServer(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    server = await startKeelServer(dataDir);
+    browser = await launchChromium();
+    const pageErrors: string[] = [];
+    const open = browser;
+    const newPage = async (contextOptions: BrowserContextOptions = DESKTOP, initScript?: string) => {
+      const context = await open.newContext(contextOptions);
+      if (initScript) await context.addInitScript(initScript);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      return page;
+    };
+    const page = await newPage(options);
+    page.setDefaultTimeout(20_000);
+    return { url: server.url, server, browser, page, pageErrors, newPage, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** {@link openApp} on `keel serve --demo`, once its data (and the demo athlete) is ready. */
+export async function openDemoApp(name: string): Promise<DemoApp> {
+  const app = await openApp(name);
+  try {
+    await waitUntilReady(app.url);
+    const athletes = await getJson<AthleteView[]>(`${app.url}/api/athletes`);
+    const demo = athletes.find((a) => a.isDemo);
+    if (!demo) throw new Error(`keel serve --demo loaded no demo athlete:\n${app.server.output()}`);
+    return { ...app, demo };
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
 }

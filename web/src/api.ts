@@ -1,15 +1,23 @@
+import type { AthletePatchBody } from '../../src/app/athlete-input.js';
 import type { PainReportBody, PainReportPatch } from '../../src/app/pain/input.js';
+import type { ProgramSettingsBody, SessionLogBody, SessionLogPatch } from '../../src/app/program/input.js';
 import type {
   AthleteView,
+  BenchmarkResultView,
+  BenchmarksView,
+  CatalogueView,
   FormSummaryView,
   ImportReport,
   PainPatternView,
   PainReportView,
+  ProgramView,
   RunDetail,
   RunFormView,
   RunListItem,
   RunSeries,
+  SessionLogView,
 } from '../../src/app/views.js';
+import type { BenchmarkResultInput } from '../../src/coach/benchmarks/input.js';
 import type { UnitSystem } from '../../src/domain/units.js';
 
 /** The typed client of Keel's HTTP API (src/server). Every call rejects with an ApiError on failure. */
@@ -58,7 +66,7 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   return (await response.json()) as T;
 }
 
-function sendJson(method: 'POST' | 'PATCH', body: unknown): RequestInit {
+function sendJson(method: 'POST' | 'PATCH' | 'PUT', body: unknown): RequestInit {
   return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
@@ -67,8 +75,11 @@ const enc = encodeURIComponent;
 export const api = {
   health: () => request<Health>('api/health'),
   athletes: () => request<AthleteView[]>('api/athletes'),
-  setUnits: (athleteId: string, units: UnitSystem) =>
-    request<AthleteView>(`api/athletes/${enc(athleteId)}`, sendJson('PATCH', { units })),
+  /** Name, units, or what the norms need (sex, birthYear; null clears); a 400 or 422 names the field. */
+  updateAthlete: (athleteId: string, patch: AthletePatchBody) =>
+    request<AthleteView>(`api/athletes/${enc(athleteId)}`, sendJson('PATCH', patch)),
+  setUnits: (athleteId: string, units: UnitSystem): Promise<AthleteView> =>
+    api.updateAthlete(athleteId, { units }),
   runs: (athleteId: string) => request<RunListItem[]>(`api/athletes/${enc(athleteId)}/runs`),
   run: (runId: string) => request<RunDetail>(`api/runs/${enc(runId)}`),
   series: (runId: string, points: number) =>
@@ -93,6 +104,29 @@ export const api = {
   /** Form across the athlete's runs of the last `days` days. */
   form: (athleteId: string, days: number) =>
     request<FormSummaryView>(`api/athletes/${enc(athleteId)}/form?days=${Math.round(days)}`),
+  /** Every exercise of the catalogue, with its family and ladder. */
+  exercises: () => request<CatalogueView>('api/exercises'),
+  /** The athlete's program as of a day (YYYY-MM-DD), today when left out. */
+  program: (athleteId: string, date?: string) =>
+    request<ProgramView>(`api/athletes/${enc(athleteId)}/program${date ? `?date=${enc(date)}` : ''}`),
+  setProgramSettings: (athleteId: string, body: ProgramSettingsBody) =>
+    request<ProgramView>(`api/athletes/${enc(athleteId)}/program`, sendJson('PUT', body)),
+  /** Logged sessions, newest first. */
+  programSessions: (athleteId: string) =>
+    request<SessionLogView[]>(`api/athletes/${enc(athleteId)}/program/sessions`),
+  logSession: (athleteId: string, body: SessionLogBody) =>
+    request<SessionLogView>(`api/athletes/${enc(athleteId)}/program/sessions`, sendJson('POST', body)),
+  /** The next morning's pain or a note, added after the session. */
+  updateSession: (sessionId: string, patch: SessionLogPatch) =>
+    request<SessionLogView>(`api/program-sessions/${enc(sessionId)}`, sendJson('PATCH', patch)),
+  deleteSession: (sessionId: string) =>
+    request<void>(`api/program-sessions/${enc(sessionId)}`, { method: 'DELETE' }),
+  benchmarks: (athleteId: string) => request<BenchmarksView>(`api/athletes/${enc(athleteId)}/benchmarks`),
+  /** One test day's results; a 400 names each bad entry as `body.results.N.field: …`. */
+  addBenchmarks: (athleteId: string, body: { results: BenchmarkResultInput[] }) =>
+    request<BenchmarkResultView[]>(`api/athletes/${enc(athleteId)}/benchmarks`, sendJson('POST', body)),
+  deleteBenchmark: (resultId: string) =>
+    request<void>(`api/benchmarks/${enc(resultId)}`, { method: 'DELETE' }),
 };
 
 export interface UploadProgress {

@@ -9,13 +9,16 @@ import { Preparing } from './components/Preparing.js';
 import { RedFlagBanner } from './components/RedFlagBanner.js';
 import { UploadZone } from './components/UploadZone.js';
 import { useHashRoute } from './hooks.js';
+import { BenchmarksPage } from './pages/BenchmarksPage.js';
 import { FormPage } from './pages/FormPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PainPage } from './pages/PainPage.js';
 import { PainReportPage } from './pages/PainReportPage.js';
 import { PatternsPage } from './pages/PatternsPage.js';
+import { ProgramPage } from './pages/ProgramPage.js';
 import { RunPage } from './pages/RunPage.js';
 import { RunsPage } from './pages/RunsPage.js';
+import { SessionPage } from './pages/SessionPage.js';
 
 const ATHLETE_KEY = 'keel.athleteId';
 const HEALTH_POLL_MS = 600;
@@ -249,6 +252,20 @@ export function App() {
     body = <PatternsPage athlete={athlete} painVersion={painVersion} onApiError={onApiError} />;
   } else if (route.page === 'form') {
     body = <FormPage athlete={athlete} painVersion={painVersion} onApiError={onApiError} />;
+  } else if (route.page === 'program') {
+    body = <ProgramPage athlete={athlete} painVersion={painVersion} onApiError={onApiError} />;
+  } else if (route.page === 'session') {
+    body = (
+      <SessionPage key={String(route.log)} athlete={athlete} logOnly={route.log} onApiError={onApiError} />
+    );
+  } else if (route.page === 'benchmarks') {
+    body = (
+      <BenchmarksPage
+        athlete={athlete}
+        onAthleteChanged={() => void loadAthletes()}
+        onApiError={onApiError}
+      />
+    );
   } else {
     body = <NotFoundPage path={route.path} />;
   }

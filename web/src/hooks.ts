@@ -38,6 +38,10 @@ export type Route =
   | { page: 'pain' }
   | { page: 'patterns' }
   | { page: 'form' }
+  | { page: 'program' }
+  /** Today's session in the player; `log` opens its log form straight away (done without the player). */
+  | { page: 'session'; log: boolean }
+  | { page: 'benchmarks' }
   | { page: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -52,6 +56,10 @@ export function parseRoute(hash: string): Route {
   if (/^\/pain\/?$/.test(path)) return { page: 'pain' };
   if (/^\/patterns\/?$/.test(path)) return { page: 'patterns' };
   if (/^\/form\/?$/.test(path)) return { page: 'form' };
+  if (/^\/program\/?$/.test(path)) return { page: 'program' };
+  if (/^\/program\/session\/?$/.test(path)) return { page: 'session', log: false };
+  if (/^\/program\/session\/log\/?$/.test(path)) return { page: 'session', log: true };
+  if (/^\/benchmarks\/?$/.test(path)) return { page: 'benchmarks' };
   return { page: 'not-found', path };
 }
 

@@ -1,15 +1,17 @@
 import type { Channel, ChannelSources } from '../../domain/channels.js';
-import { fitChangePoint } from './change-point.js';
-import { fitSpeedGrade, predict } from './correct.js';
+import { type DriftFit, fitDrift } from './change-point.js';
+import { slopePrior } from './correct.js';
 import { DYNAMICS_CHANNELS, METRIC_RULES, type MetricRule, minimumDrift } from './metrics.js';
 import { cleanRun, SEGMENT_M, type Segments, WARMUP_M } from './segments.js';
 import type { FormAnalysis, FormEvidence, FormInput, FormMetric } from './types.js';
 
 /** 3 km of steady running after the warm-up: fewer segments cannot tell a drift from the day's wobble. */
 export const MIN_SEGMENTS = 15;
-/** The fresh part: the first third of what is analysed, and never under 2 km (10 segments). */
-const FRESH_SHARE = 1 / 3;
-const MIN_FRESH_M = 2000;
+/**
+ * Candidate change points every half segment: the hinge is continuous in τ, and a half-segment step puts τ on
+ * segment boundaries too, and inside gaps left by walking or pauses, not only on the segments that were run.
+ */
+const TAU_STEP_M = SEGMENT_M / 2;
 /**
  * BIC margin for a change point. BIC's penalty counts τ as one parameter, but a grid search over τ finds some
  * improvement in pure noise (the sup-F problem), so a margin is added; 6 is "strong" on Kass & Raftery's BIC
@@ -43,13 +45,19 @@ export function analyzeForm(input: FormInput): FormAnalysis {
 
   const first = segments.distanceM[0] as number;
   const last = segments.distanceM[count - 1] as number;
-  const freshEnd = first + Math.max(MIN_FRESH_M, FRESH_SHARE * (last - first));
+  const taus = Float64Array.from(
+    { length: Math.floor((last - first) / TAU_STEP_M) + 1 },
+    (_, t) => first + t * TAU_STEP_M,
+  );
   const metrics: FormMetric[] = [];
+  const fits = new Map<FormMetric['name'], DriftFit>();
   for (const rule of METRIC_RULES) {
     const y = metricValues(rule, segments);
     if (y === null || finiteCount(y) < Math.max(MIN_SEGMENTS, MIN_COVERAGE * count)) continue;
-    const metric = analyseMetric(rule, y, segments, freshEnd, baseline?.metrics[rule.name]);
-    if (metric !== null) metrics.push(metric);
+    const analysed = analyseMetric(rule, y, segments, taus, baseline?.metrics[rule.name]);
+    if (analysed === null) continue;
+    metrics.push(analysed.metric);
+    fits.set(rule.name, analysed.fit);
   }
 
   const evidence = evidenceOf(metrics, channelSources);
@@ -64,7 +72,7 @@ export function analyzeForm(input: FormInput): FormAnalysis {
   if (evidence === 'heart-rate-only')
     notes.push('heart rate only: cardiac drift is a weak, cardiovascular sign, not a measure of form');
   if (evidence === 'cadence-only') notes.push('cadence only: one metric, so only a strong drift counts');
-  const breakdownM = combine(metrics);
+  const breakdownM = combine(metrics, fits, taus);
   return { breakdownM, evidence, distanceM, analysedM: [first, last], metrics, notes };
 }
 
@@ -72,49 +80,45 @@ function analyseMetric(
   rule: MetricRule,
   y: Float64Array,
   segments: Segments,
-  freshEnd: number,
-  history: Parameters<typeof fitSpeedGrade>[5],
-): FormMetric | null {
-  const { distanceM, speedMps, grade } = segments;
-  const model = fitSpeedGrade(
-    rule.name,
-    y,
-    speedMps,
-    grade,
-    (j) => (distanceM[j] as number) <= freshEnd,
-    history,
-  );
-  if (model === null) return null;
-  const d: number[] = [];
-  const corrected: number[] = [];
+  taus: Float64Array,
+  history: Parameters<typeof slopePrior>[2],
+): { metric: FormMetric; fit: DriftFit } | null {
+  const series = {
+    distanceM: [] as number[],
+    value: [] as number[],
+    speedMps: [] as number[],
+    grade: [] as number[],
+  };
   for (let j = 0; j < y.length; j++) {
     if (Number.isNaN(y[j])) continue;
-    d.push(distanceM[j] as number);
-    corrected.push(
-      model.level + (y[j] as number) - predict(model, speedMps[j] as number, grade[j] as number),
-    );
+    series.distanceM.push(segments.distanceM[j] as number);
+    series.value.push(y[j] as number);
+    series.speedMps.push(segments.speedMps[j] as number);
+    series.grade.push(segments.grade[j] as number);
   }
-  const fit = fitChangePoint(d, corrected);
-  const drift = fit?.drift ?? 0;
-  const fatigueDrift = rule.fatigueSign * drift;
-  const significant =
-    fit !== null && fit.deltaBic > BIC_MARGIN && fatigueDrift >= minimumDrift(rule, model.level);
-  const level = model.level;
-  return {
+  const scale = series.value.reduce((sum, v) => sum + v, 0) / series.value.length;
+  const fit = fitDrift(series, slopePrior(rule.name, scale, history), taus);
+  if (fit === null) return null;
+  const { level, slopes, corrected } = fit;
+  const fatigueDrift = rule.fatigueSign * fit.drift;
+  const significant = fit.deltaBic > BIC_MARGIN && fatigueDrift >= minimumDrift(rule, level);
+  const metric: FormMetric = {
     name: rule.name,
     unit: rule.unit,
     baseline: level,
-    driftPct: rule.name === 'balanceAsymmetry' ? drift : level === 0 ? 0 : (100 * drift) / Math.abs(level),
-    changeM: significant && fit ? fit.changeM : null,
+    driftPct:
+      rule.name === 'balanceAsymmetry' ? fit.drift : level === 0 ? 0 : (100 * fit.drift) / Math.abs(level),
+    changeM: significant ? fit.changeM : null,
     significant,
     votes: false,
-    slopes: model.slopes,
+    slopes,
     series: {
-      distanceM: d,
+      distanceM: series.distanceM,
       corrected,
-      band: [level - 2 * model.freshSd, level + 2 * model.freshSd],
+      band: [level - 2 * fit.residualSd, level + 2 * fit.residualSd],
     },
   };
+  return { metric, fit };
 }
 
 /** Segment values of a metric: balance becomes its distance from 50/50, so either side drifting counts. */
@@ -152,25 +156,43 @@ function votesIn(evidence: FormEvidence, name: FormMetric['name']): boolean {
 }
 
 /**
- * The breakdown is the distance by which two families of metrics have changed (the second-earliest family
- * change: with three families, their median). Only when fewer than two families changed does one metric count
- * alone, and then only if it drifted at least twice its minimum: taking the earliest of several noisy change
- * points would place the breakdown systematically early.
+ * When two or more families of metrics changed, the breakdown is the one change point that fits them all best:
+ * the τ minimising the sum of their hinge models' residual sums of squares, each scaled by its own best fit's
+ * residual variance (the likelihood of a common τ with a level, slope and noise of each metric's own) and
+ * weighted so that each family counts once. Pooling the evidence this way is steadier than any order
+ * statistic of the per-metric change points, each of which is noisy. Only when fewer than two families
+ * changed does one metric count alone, and then only if it drifted at least twice its minimum.
  */
-function combine(metrics: readonly FormMetric[]): number | null {
-  const familyChange = new Map<string, number>();
+function combine(
+  metrics: readonly FormMetric[],
+  fits: ReadonlyMap<FormMetric['name'], DriftFit>,
+  taus: Float64Array,
+): number | null {
+  const families = new Map<string, DriftFit[]>();
   const strong: number[] = [];
   for (const m of metrics) {
-    if (!m.votes || m.changeM === null) continue;
+    const fit = fits.get(m.name);
+    if (!m.votes || m.changeM === null || fit === undefined) continue;
     const rule = METRIC_RULES.find((r) => r.name === m.name) as MetricRule;
     const family = rule.family ?? rule.name;
-    familyChange.set(family, Math.min(familyChange.get(family) ?? Number.POSITIVE_INFINITY, m.changeM));
-    const drift = rule.name === 'balanceAsymmetry' ? m.driftPct : (m.driftPct / 100) * Math.abs(m.baseline);
-    if (rule.fatigueSign * drift >= STRONG_FACTOR * minimumDrift(rule, m.baseline)) strong.push(m.changeM);
+    families.set(family, [...(families.get(family) ?? []), fit]);
+    if (rule.fatigueSign * fit.drift >= STRONG_FACTOR * minimumDrift(rule, m.baseline))
+      strong.push(m.changeM);
   }
-  const changes = [...familyChange.values()].sort((a, b) => a - b);
-  if (changes.length >= 2) return changes[1] as number;
-  return strong.length > 0 ? Math.min(...strong) : null;
+  if (families.size < 2) return strong.length > 0 ? Math.min(...strong) : null;
+  let best = Number.POSITIVE_INFINITY;
+  let bestTau: number | null = null;
+  for (let t = 0; t < taus.length; t++) {
+    let total = 0;
+    for (const fits of families.values())
+      for (const fit of fits)
+        total += (fit.profile[t] as number) / (Math.max(fit.residualSd ** 2, Number.MIN_VALUE) * fits.length);
+    if (total < best) {
+      best = total;
+      bestTau = taus[t] as number;
+    }
+  }
+  return bestTau;
 }
 
 function cleaningNotes(excludedS: { paused: number; walking: number; spikes: number }): string[] {

@@ -1,3 +1,4 @@
+import type { SlopePrior } from './change-point.js';
 import type { FormMetricName, FormSlopes } from './types.js';
 
 /**
@@ -29,102 +30,23 @@ const PRIOR_SPEED_WEIGHT = 0.5;
 const PRIOR_GRADE_WEIGHT = 0.01;
 const MAX_HISTORY_RUNS = 10;
 
-export interface SpeedGradeModel {
-  /** Fresh level at the fresh part's mean speed, on the flat. */
-  level: number;
-  referenceSpeedMps: number;
-  slopes: FormSlopes;
-  /** SD of the fresh part's residuals. */
-  freshSd: number;
-}
-
 /**
- * Fits `y ≈ level + perMps·(v − v̄) + perGrade·g` on the fresh segments (`fresh[j]` true), by ridge regression
- * toward the prior slopes: the population's, blended with the athlete's own history when given.
+ * The prior the speed and grade slopes of `fitDrift` lean toward: the population's relative slopes scaled to
+ * the metric's level `scale`, blended with the athlete's own history when given.
  */
-export function fitSpeedGrade(
+export function slopePrior(
   name: FormMetricName,
-  y: Float64Array,
-  speed: Float64Array,
-  grade: Float64Array,
-  fresh: (j: number) => boolean,
+  scale: number,
   history?: FormSlopes & { runs: number },
-): SpeedGradeModel | null {
-  let n = 0;
-  let sy = 0;
-  let sv = 0;
-  let sg = 0;
-  for (let j = 0; j < y.length; j++) {
-    if (!fresh(j) || Number.isNaN(y[j])) continue;
-    n++;
-    sy += y[j] as number;
-    sv += speed[j] as number;
-    sg += grade[j] as number;
-  }
-  if (n < 3) return null;
-  const my = sy / n;
-  const mv = sv / n;
-  const mg = sg / n;
-  let svv = 0;
-  let sgg = 0;
-  let svg = 0;
-  let svy = 0;
-  let sgy = 0;
-  for (let j = 0; j < y.length; j++) {
-    if (!fresh(j) || Number.isNaN(y[j])) continue;
-    const dv = (speed[j] as number) - mv;
-    const dg = (grade[j] as number) - mg;
-    const dy = (y[j] as number) - my;
-    svv += dv * dv;
-    sgg += dg * dg;
-    svg += dv * dg;
-    svy += dv * dy;
-    sgy += dg * dy;
-  }
+): SlopePrior {
   const population = POPULATION_SLOPES[name];
-  const scale = name === 'balanceAsymmetry' ? 1 : Math.abs(my);
+  const level = name === 'balanceAsymmetry' ? 1 : Math.abs(scale);
   const runs = Math.min(MAX_HISTORY_RUNS, history?.runs ?? 0);
-  const blend = (pop: number, own: number | undefined) => (pop * scale + runs * (own ?? 0)) / (1 + runs);
-  const priorV = blend(population.perMps, history?.perMps);
-  const priorG = blend(population.perGrade, history?.perGrade);
-  const lv = PRIOR_SPEED_WEIGHT * (1 + runs);
-  const lg = PRIOR_GRADE_WEIGHT * (1 + runs);
-  // The 2×2 normal equations with the prior added: (XᵀX + Λ)β = Xᵀy + Λβ₀.
-  const a = svv + lv;
-  const b = svg;
-  const d = sgg + lg;
-  const rv = svy + lv * priorV;
-  const rg = sgy + lg * priorG;
-  const det = a * d - b * b;
-  const perMps = (d * rv - b * rg) / det;
-  const perGrade = (a * rg - b * rv) / det;
-  const level = my - perGrade * mg;
-  let ss = 0;
-  for (let j = 0; j < y.length; j++) {
-    if (!fresh(j) || Number.isNaN(y[j])) continue;
-    const r =
-      (y[j] as number) -
-      predict(
-        { level, referenceSpeedMps: mv, slopes: { perMps, perGrade } },
-        speed[j] as number,
-        grade[j] as number,
-      );
-    ss += r * r;
-  }
+  const blend = (pop: number, own: number | undefined) => (pop * level + runs * (own ?? 0)) / (1 + runs);
   return {
-    level,
-    referenceSpeedMps: mv,
-    slopes: { perMps, perGrade },
-    freshSd: Math.sqrt(ss / Math.max(1, n - 1)),
+    perMps: blend(population.perMps, history?.perMps),
+    perGrade: blend(population.perGrade, history?.perGrade),
+    speedWeight: PRIOR_SPEED_WEIGHT * (1 + runs),
+    gradeWeight: PRIOR_GRADE_WEIGHT * (1 + runs),
   };
-}
-
-export function predict(
-  model: Pick<SpeedGradeModel, 'level' | 'referenceSpeedMps' | 'slopes'>,
-  speedMps: number,
-  grade: number,
-): number {
-  return (
-    model.level + model.slopes.perMps * (speedMps - model.referenceSpeedMps) + model.slopes.perGrade * grade
-  );
 }

@@ -47,7 +47,7 @@ export interface FormInput {
 export interface FormMetric {
   name: FormMetricName;
   unit: string;
-  /** Fresh level at the fresh part's mean speed on the flat. */
+  /** Level before the change point (the whole run when none), at the run's mean speed on the flat. */
   baseline: number;
   /** Drift by the end of the run at the same speed and grade, in percent of `baseline` (balance: in points). */
   driftPct: number;
@@ -59,9 +59,9 @@ export interface FormMetric {
   slopes: FormSlopes;
   series: {
     distanceM: number[];
-    /** The metric at the fresh part's speed on the flat: baseline + residual. */
+    /** The metric at the run's mean speed on the flat: baseline + drift + residual. */
     corrected: number[];
-    /** Fresh baseline ± 2 SD of the fresh part's residuals. */
+    /** Baseline ± 2 SD of the change-point model's residuals. */
     band: [number, number];
   };
 }

@@ -38,7 +38,7 @@ describe('form breakdown validation', () => {
     );
     const clean = corpus.filter((c) => c.set === 'corpus-injected' && !own.has(c.name));
     expect(clean.length).toBeGreaterThanOrEqual(16);
-    expect(summarise('clear', clean).within).toBeGreaterThanOrEqual(0.7);
+    expect(summarise('clear', clean).within).toBeGreaterThanOrEqual(0.8);
   });
 
   it('raises no false alarm on synthetic steady runs, and finds the model’s drift within ±1 km in 80%', () => {

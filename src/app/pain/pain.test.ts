@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/helpers/engines.js';
 import { makeRunFit } from '../../../test/helpers/fit-files.js';
 import { RED_FLAG_QUESTIONS } from '../../domain/pain.js';
+import { InputError } from '../errors.js';
 import { itemsFromBytes } from '../import/index.js';
 import { Keel } from '../keel.js';
 import type { PainReportBody } from './input.js';
-import { PainReportError } from './reports.js';
 
 const allNo = Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, false]));
 const encoder = new TextEncoder();
@@ -68,7 +68,7 @@ describe.each(ENGINES)('pain reports and training logs on the %s engine', (engin
     const before = (await keel.painReports(athleteId)).length;
     await expect(
       keel.addPainReport(athleteId, report({ onset: { kind: 'distance', distanceM: 15_000 } })),
-    ).rejects.toThrow(PainReportError);
+    ).rejects.toThrow(InputError);
     await expect(keel.addPainReport(athleteId, report({ runId: '00000000' }))).rejects.toThrow(/no run/);
     expect(await keel.painReports(athleteId)).toHaveLength(before);
   });

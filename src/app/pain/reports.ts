@@ -14,10 +14,8 @@ import {
   type NewPainReportRow,
   type PainReportRow,
 } from '../../store/index.js';
+import { InputError } from '../errors.js';
 import type { PainReportView } from '../views.js';
-
-/** A report Keel could not take, with what was wrong in words the runner can act on. */
-export class PainReportError extends Error {}
 
 /** A painful moment placed on its run: how far, and how long after the start. */
 export interface PlacedOnset {
@@ -39,7 +37,7 @@ export function placeOnset(
   if (onset.kind === 'distance') {
     // GPS and footpod distances of a run differ by a few percent; an onset a little past the end is the finish.
     if (run && onset.distanceM > run.distanceM * 1.02 + 50) {
-      throw new PainReportError(
+      throw new InputError(
         `the onset ${formatDistance(onset.distanceM, units, 1)} is beyond the run's ${formatDistance(run.distanceM, units, 1)}`,
       );
     }
@@ -47,7 +45,7 @@ export function placeOnset(
     return { onsetM, onsetS: streams ? elapsedAtDistance(streams, onsetM) : null };
   }
   if (run && onset.elapsedS > run.elapsedS + 60) {
-    throw new PainReportError(
+    throw new InputError(
       `the onset ${formatDuration(onset.elapsedS)} into the run is after its end (${formatDuration(run.elapsedS)})`,
     );
   }
@@ -64,7 +62,7 @@ export async function reportRun(
   if (activityId === null) return undefined;
   const run = await getActivity(db, activityId);
   if (!run || run.athleteId !== athleteId)
-    throw new PainReportError(`no run with id ${activityId} for this athlete`);
+    throw new InputError(`no run with id ${activityId} for this athlete`);
   return { run, streams: await getStreams(db, activityId), date: localDate(run.startTime, run.utcOffsetMin) };
 }
 

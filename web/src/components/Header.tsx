@@ -18,6 +18,8 @@ const NAV: { href: string; label: string; pages: Route['page'][] }[] = [
   { href: '#/pain', label: 'Pain', pages: ['pain', 'report-pain'] },
   { href: '#/patterns', label: 'Patterns', pages: ['patterns'] },
   { href: '#/form', label: 'Form', pages: ['form'] },
+  { href: '#/program', label: 'Program', pages: ['program', 'session'] },
+  { href: '#/benchmarks', label: 'Benchmarks', pages: ['benchmarks'] },
 ];
 
 const UNIT_CHOICES: { units: UnitSystem; label: string; long: string }[] = [

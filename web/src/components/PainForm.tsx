@@ -24,6 +24,7 @@ import { fromDistanceUnit } from '../format.js';
 import { ACTION_LABELS, ASPECT_LABELS, CHARACTER_LABELS, painPlace, SIDE_LABELS } from '../pain-format.js';
 import { BodyMap } from './BodyMap.js';
 import { Field, RadioChips, SeverityScale, ToggleChips } from './Choices.js';
+import { FormActions } from './FormActions.js';
 
 /** What the report is about: a run (its onset is placed on the run's distance) or a day without one. */
 export type PainTarget = { kind: 'run'; runId: string; distanceM: number } | { kind: 'day'; date: string };
@@ -379,21 +380,13 @@ export function PainForm({ athleteId, units, target, onSaved }: Props) {
         </label>
       </details>
 
-      <div class="form-actions">
-        {(error || incomplete) && (
-          <p class="form-error" role="alert" data-testid="pain-form-error">
-            {error ?? 'Some answers are missing: they are marked above.'}
-          </p>
-        )}
-        <button
-          type="submit"
-          class="button button-primary button-large"
-          disabled={saving}
-          data-testid="pain-submit"
-        >
-          {saving ? 'Saving…' : 'Save and check'}
-        </button>
-      </div>
+      <FormActions
+        error={error ?? (incomplete ? 'Some answers are missing: they are marked above.' : null)}
+        errorTestId="pain-form-error"
+        busy={saving}
+        label="Save and check"
+        submitTestId="pain-submit"
+      />
     </form>
   );
 }
