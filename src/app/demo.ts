@@ -1,6 +1,7 @@
 import { generateDemoHistory } from '../demo/history.js';
 import {
   DEMO_BENCHMARK_DAYS,
+  DEMO_GOAL,
   DEMO_PROGRAM_SETTINGS,
   DEMO_SESSIONS,
   type ProgramDay,
@@ -109,4 +110,15 @@ async function loadProgramStory(keel: Keel, athleteId: string, today: string): P
       today,
     );
   }
+  // Last, so the sessions above do not each re-plan: the goal's first plan reads them all.
+  await keel.addGoal(
+    athleteId,
+    {
+      name: DEMO_GOAL.name,
+      distanceM: DEMO_GOAL.distanceM,
+      date: dayOf({ weeksAgo: -DEMO_GOAL.weeksAhead, weekday: DEMO_GOAL.weekday }),
+      surface: DEMO_GOAL.surface,
+    },
+    today,
+  );
 }

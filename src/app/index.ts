@@ -14,6 +14,13 @@ export {
 } from './pain/input.js';
 export { PATTERN_WINDOW_DAYS } from './pain/patterns.js';
 export {
+  GOAL_DISTANCE_M,
+  type GoalRaceBody,
+  goalRaceBody,
+  NAMED_RACES,
+  parseRaceDistance,
+} from './plan/input.js';
+export {
   type BenchmarkSessionBody,
   benchmarkSessionBody,
   DEFAULT_PROGRAM_SETTINGS,

@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { thinStreams } from '../analysis/thin-series.js';
 import { triagePainReport } from '../analysis/triage/index.js';
+import { comparePlans, planRace } from '../coach/plan/plan.js';
+import type { PlanState, RacePlan } from '../coach/plan/types.js';
 import { CHANNELS, type Channel } from '../domain/channels.js';
 import type { PainReportInput } from '../domain/pain.js';
+import { machineLocalDate } from '../domain/time.js';
 import type { UnitSystem } from '../domain/units.js';
 import {
   type ActivityRow,
@@ -12,6 +15,7 @@ import {
   type DatabaseConfig,
   type Db,
   deleteBenchmarkResult,
+  deleteGoalRace,
   deletePainReport,
   deleteProgramSession,
   findActivitiesByIdPrefix,
@@ -22,11 +26,15 @@ import {
   getStreams,
   insertAthlete,
   insertBenchmarkResults,
+  insertGoalRace,
   insertPainReports,
+  insertPlanSnapshot,
   insertProgramSession,
+  latestPlanSnapshots,
   listActivities,
   listAthletes,
   listBenchmarkResults,
+  listGoalRaces,
   listOpenRedFlags,
   listPainReports,
   listPainReportsForRun,
@@ -62,6 +70,8 @@ import {
   triageContext,
 } from './pain/reports.js';
 import { importTrainingLog, rejectedLog } from './pain/training-log.js';
+import type { GoalRaceBody } from './plan/input.js';
+import { goalView, nextGoal, planState, planView, raceGoal, runSpike } from './plan/plan.js';
 import type {
   BenchmarkSessionBody,
   ProgramSettingsBody,
@@ -81,15 +91,18 @@ import type {
   BenchmarksView,
   FileImportResult,
   FormSummaryView,
+  GoalView,
   ImportReport,
   PainPatternView,
   PainReportView,
+  PlanView,
   ProgramSettingsView,
   ProgramView,
   RunDetail,
   RunFormView,
   RunListItem,
   RunSeries,
+  RunSpikeView,
   SessionLogView,
   TrainingLogReport,
 } from './views.js';
@@ -116,11 +129,13 @@ export class Keel {
   private constructor(
     private readonly database: Database,
     private readonly db: Db,
+    /** Today's date where the runner is, for the re-plans new data prompts; tests pin it. */
+    private readonly today: () => string,
   ) {}
 
-  static async open(config: DatabaseConfig): Promise<Keel> {
+  static async open(config: DatabaseConfig, options: { today?: () => string } = {}): Promise<Keel> {
     const database = await openDatabase(config);
-    return new Keel(database, database.db);
+    return new Keel(database, database.db, options.today ?? (() => machineLocalDate(new Date())));
   }
 
   get engine(): DatabaseConfig['engine'] {
@@ -133,7 +148,7 @@ export class Keel {
 
   /** Runs `work` in one transaction: all of its writes are stored, or none. Nested calls become savepoints. */
   transaction<T>(work: (keel: Keel) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => work(new Keel(this.database, tx)));
+    return this.db.transaction((tx) => work(new Keel(this.database, tx, this.today)));
   }
 
   /** All athletes, the default one first (the first who is not the demo). */
@@ -225,6 +240,9 @@ export class Keel {
           : await this.importTrainingLog(athleteId, log.displayName, await readFile(log.path)),
       );
     }
+    if (files.totals.imported > 0 || trainingLogs.some((log) => log.totals.imported > 0)) {
+      await this.replan(athleteId, this.today(), 'after new runs were imported');
+    }
     return { ...files, trainingLogs };
   }
 
@@ -295,6 +313,7 @@ export class Keel {
       const row = await preparePainReport(tx.db, athleteId, input, placed);
       const [stored] = await insertPainReports(tx.db, [row]);
       if (!stored) throw new Error('insert into pain_report returned no row');
+      await tx.replan(athleteId, tx.today(), `after the pain report of ${date}`);
       return painReportView(stored);
     });
   }
@@ -428,6 +447,7 @@ export class Keel {
       painNextMorning: body.painNextMorning ?? null,
       note: body.note ?? null,
     });
+    await this.replan(athleteId, today, `after the program session of ${body.date}`);
     return sessionLogView(row);
   }
 
@@ -477,6 +497,90 @@ export class Keel {
 
   async deleteBenchmark(id: string): Promise<boolean> {
     return UUID_PATTERN.test(id) && deleteBenchmarkResult(this.db, id);
+  }
+
+  /** Adds a race to work toward and makes the first plan for it. */
+  async addGoal(athleteId: string, body: GoalRaceBody, today: string): Promise<PlanView> {
+    await this.requireAthleteRow(athleteId);
+    if (body.date <= today)
+      throw new InputError(`date: the race day ${body.date} must be after today (${today})`);
+    await insertGoalRace(this.db, {
+      id: randomUUID(),
+      athleteId,
+      name: body.name ?? null,
+      distanceM: body.distanceM,
+      raceDate: body.date,
+      surface: body.surface,
+    });
+    await this.replan(athleteId, today, 'a new goal');
+    return (await this.plan(athleteId, today)) as PlanView;
+  }
+
+  /** Soonest first. */
+  async goals(athleteId: string): Promise<GoalView[]> {
+    await this.requireAthleteRow(athleteId);
+    return (await listGoalRaces(this.db, athleteId)).map(goalView);
+  }
+
+  async deleteGoal(id: string): Promise<boolean> {
+    return UUID_PATTERN.test(id) && deleteGoalRace(this.db, id);
+  }
+
+  /** The plan toward the next goal on `today`, with what changed at the last re-plan; undefined without a goal. */
+  async plan(athleteId: string, today: string): Promise<PlanView | undefined> {
+    await this.requireAthleteRow(athleteId);
+    const goals = await listGoalRaces(this.db, athleteId);
+    const goal = nextGoal(goals, today);
+    if (!goal) return undefined;
+    const plan = planRace(raceGoal(goal), await this.planState(athleteId, today));
+    return planView(athleteId, goals, goal, plan, await latestPlanSnapshots(this.db, goal.id));
+  }
+
+  /**
+   * Re-plans after new data (a run, a pain report, a session, a new goal) and keeps the plan when it moved, so the
+   * plan can say what changed and why.
+   */
+  async replan(athleteId: string, today: string, trigger: string): Promise<void> {
+    const goal = nextGoal(await listGoalRaces(this.db, athleteId), today);
+    if (!goal) return;
+    const plan = planRace(raceGoal(goal), await this.planState(athleteId, today));
+    const [latest] = await latestPlanSnapshots(this.db, goal.id, 1);
+    if (latest && comparePlans(latest.plan as RacePlan, plan).length === 0) return;
+    await insertPlanSnapshot(this.db, { id: randomUUID(), goalId: goal.id, madeOn: today, trigger, plan });
+  }
+
+  /** Every run's spike guard, by run id: its distance against the longest of the 30 days before it. */
+  async runSpike(runId: string): Promise<RunSpikeView | undefined> {
+    if (!UUID_PATTERN.test(runId)) return undefined;
+    const run = await getActivity(this.db, runId);
+    if (!run) return undefined;
+    return runSpike(run, await listActivities(this.db, run.athleteId));
+  }
+
+  private async planState(athleteId: string, today: string): Promise<PlanState> {
+    const athlete = await this.requireAthleteRow(athleteId);
+    const asOf = new Date(`${today}T23:59:59Z`);
+    const [runs, patterns, form, painReports, sessions, settings, benchmarks] = await Promise.all([
+      listActivities(this.db, athleteId),
+      this.painPatterns(athleteId, asOf),
+      this.formSummary(athleteId, asOf),
+      listPainReports(this.db, athleteId, { to: today }),
+      listProgramSessions(this.db, athleteId),
+      getProgramSettings(this.db, athleteId),
+      listBenchmarkResults(this.db, athleteId),
+    ]);
+    return planState(
+      {
+        runs,
+        patterns,
+        formHoldsToM: form.holdsToM.median,
+        painReports,
+        sessions,
+        sessionsPerWeek: settingsView(settings).sessionsPerWeek,
+        benchmarks: benchmarksView(athlete, benchmarks, today).evaluation,
+      },
+      today,
+    );
   }
 
   private async requireAthleteRow(athleteId: string): Promise<AthleteRow> {

@@ -2,6 +2,7 @@ import type { FormAnalysis, FormEvidence, FormSummary } from '../analysis/form/i
 import type { PainPattern } from '../analysis/pain-pattern/index.js';
 import type { TriageOutcome } from '../analysis/triage/index.js';
 import type { BenchmarkEvaluation, BenchmarkFinding, BenchmarkTest } from '../coach/benchmarks/index.js';
+import type { RacePlan, SpikeCheck } from '../coach/plan/types.js';
 import type {
   ExerciseLog,
   Prescription,
@@ -291,4 +292,32 @@ export interface BenchmarksView {
   results: BenchmarkResultView[];
   /** The battery: protocols, units and norms. */
   tests: readonly BenchmarkTest[];
+}
+
+export interface GoalView {
+  id: string;
+  name: string | null;
+  distanceM: number;
+  /** Race day, YYYY-MM-DD */
+  date: string;
+  surface: 'road' | 'trail' | 'track' | 'mixed';
+  createdAt: string;
+}
+
+/** The spike guard for one run: its distance against the longest of the 30 days before (Garmin-RUNSAFE). */
+export type RunSpikeView = SpikeCheck;
+
+/** The race plan toward the next goal (`keel plan show --json`, `GET /api/athletes/:id/plan`). */
+export interface PlanView {
+  athleteId: string;
+  goal: GoalView;
+  /** Every goal, soonest first. */
+  goals: GoalView[];
+  plan: RacePlan;
+  /** What moved at the last re-plan, and why: `trigger` says what prompted it ("after a pain report"). */
+  changes: {
+    trigger: string | null;
+    madeOn: string | null;
+    items: { weekStart: string; field: string; from: unknown; to: unknown; why: string }[];
+  };
 }

@@ -26,6 +26,7 @@ import {
 import { registerFormCommands } from './form.js';
 import { runReport, runsTable } from './format.js';
 import { registerPainCommands } from './pain.js';
+import { registerPlanCommands } from './plan.js';
 import { registerProgramCommands } from './program.js';
 import { ImportProgressView, reasonsSummary } from './progress.js';
 
@@ -205,6 +206,7 @@ export function buildProgram(): Command {
   registerFormCommands(program);
   registerProgramCommands(program);
   registerAthleteCommands(program);
+  registerPlanCommands(program);
   return program;
 }
 

@@ -87,3 +87,12 @@ export const DEMO_SESSIONS: readonly DemoSession[] = WEEKS_AGO_TRAINED.flatMap((
     };
   }),
 );
+
+/** Her goal: the half marathon her build aims at, on a Sunday ten weeks after this one. */
+export const DEMO_GOAL = {
+  name: 'Lakeside Half Marathon',
+  distanceM: 21_097.5,
+  weeksAhead: 10,
+  weekday: 6,
+  surface: 'road',
+} as const;

@@ -9,6 +9,7 @@ import {
   benchmarkSessionBody,
   catalogueView,
   clearRedFlagBody,
+  goalRaceBody,
   InputError,
   KEEL_VERSION,
   Keel,
@@ -395,6 +396,45 @@ export function buildApp(readiness: () => Readiness): FastifyInstance {
     return (await keel.deleteBenchmark(params.id))
       ? reply.code(204).send()
       : reply.code(404).send({ error: `no benchmark result ${params.id}` });
+  });
+
+  app.get('/api/athletes/:id/goals', async (req, reply) => {
+    const route = await athleteRoute(req, reply);
+    if (!route) return reply;
+    return route.keel.goals(route.params.id);
+  });
+
+  app.post('/api/athletes/:id/goals', async (req, reply) => {
+    const route = await athleteRoute(req, reply, { schema: goalRaceBody, from: 'body' });
+    if (!route) return reply;
+    const { keel, params, input: body } = route;
+    return inputErrors(reply, async () =>
+      reply.code(201).send(await keel.addGoal(params.id, body, machineLocalDate(new Date()))),
+    );
+  });
+
+  app.delete('/api/goals/:id', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    if (!keel || !params) return reply;
+    return (await keel.deleteGoal(params.id))
+      ? reply.code(204).send()
+      : reply.code(404).send({ error: `no goal ${params.id}` });
+  });
+
+  app.get('/api/athletes/:id/plan', async (req, reply) => {
+    const route = await athleteRoute(req, reply, { schema: dayQuery, from: 'query' });
+    if (!route) return reply;
+    const { keel, params, input: query } = route;
+    const view = await keel.plan(params.id, query.date ?? machineLocalDate(new Date()));
+    return view ?? reply.code(404).send({ error: 'no goal race yet: add one with POST …/goals' });
+  });
+
+  app.get('/api/runs/:id/spike', async (req, reply) => {
+    const keel = keelOr503(reply);
+    const params = keel && parse(idParams, req.params, 'path', reply);
+    if (!keel || !params) return reply;
+    return (await keel.runSpike(params.id)) ?? reply.code(404).send({ error: `no run with id ${params.id}` });
   });
 
   app.all('/api/*', async (req, reply) =>

@@ -8,14 +8,17 @@ import type {
   BenchmarksView,
   CatalogueView,
   FormSummaryView,
+  GoalView,
   ImportReport,
   PainPatternView,
   PainReportView,
+  PlanView,
   ProgramView,
   RunDetail,
   RunFormView,
   RunListItem,
   RunSeries,
+  RunSpikeView,
   SessionLogView,
 } from '../app/views.js';
 import { buildApp } from './index.js';
@@ -337,5 +340,39 @@ describe.each(ENGINES)('the HTTP API on the %s engine', (engine) => {
     expect((await app.inject({ method: 'DELETE', url: `/api/benchmarks/${result?.id}` })).statusCode).toBe(
       204,
     );
+  });
+
+  it('takes a goal race, answers the plan and each run’s spike guard', async () => {
+    const url = `/api/athletes/${athlete.id}`;
+    expect((await app.inject(`${url}/plan`)).statusCode).toBe(404);
+    const bad = await app.inject({
+      method: 'POST',
+      url: `${url}/goals`,
+      payload: { distanceM: 1000, date: 'soon' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatch(/body\.distanceM: at least 5 km.*body\.date/);
+    const past = await app.inject({
+      method: 'POST',
+      url: `${url}/goals`,
+      payload: { distanceM: 10_000, date: '2020-01-01' },
+    });
+    expect(past.statusCode).toBe(422);
+    const made = await app.inject({
+      method: 'POST',
+      url: `${url}/goals`,
+      payload: { distanceM: 21_097.5, date: '2099-04-11', surface: 'trail', name: 'Far Half' },
+    });
+    expect(made.statusCode).toBe(201);
+    const view = made.json() as PlanView;
+    expect(view.goal).toMatchObject({ name: 'Far Half', surface: 'trail' });
+    expect((await app.inject(`${url}/plan`)).json()).toMatchObject({ goal: { id: view.goal.id } });
+    expect(((await app.inject(`${url}/goals`)).json() as GoalView[]).map((g) => g.id)).toEqual([
+      view.goal.id,
+    ]);
+    const [run] = (await app.inject(`${url}/runs`)).json() as RunListItem[];
+    const spike = (await app.inject(`/api/runs/${run?.id}/spike`)).json() as RunSpikeView;
+    expect(spike).toMatchObject({ distanceM: run?.distanceM, source: expect.stringMatching(/RUNSAFE/) });
+    expect((await app.inject({ method: 'DELETE', url: `/api/goals/${view.goal.id}` })).statusCode).toBe(204);
   });
 });

@@ -8,6 +8,7 @@ export {
   type Db,
   openDatabase,
 } from './database.js';
+export * from './goals.js';
 export * from './logged-runs.js';
 export * from './pain-reports.js';
 export * from './program.js';
@@ -17,8 +18,10 @@ export type {
   ActivitySourceRow,
   AthleteRow,
   BenchmarkResultRow,
+  GoalRaceRow,
   NewPainReportRow,
   PainReportRow,
+  PlanSnapshotRow,
   ProgramSessionRow,
   ProgramSettingsRow,
 } from './schema.js';

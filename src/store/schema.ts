@@ -242,6 +242,48 @@ export const programSession = pgTable(
   ],
 );
 
+/** A race the athlete is working toward; several over time, the plan follows the next one to come. */
+export const goalRace = pgTable(
+  'goal_race',
+  {
+    id: uuid('id').primaryKey(),
+    athleteId: uuid('athlete_id')
+      .notNull()
+      .references(() => athlete.id, { onDelete: 'cascade' }),
+    name: text('name'),
+    distanceM: doublePrecision('distance_m').notNull(),
+    raceDate: date('race_date', { mode: 'string' }).notNull(),
+    surface: text('surface', { enum: ['road', 'trail', 'track', 'mixed'] })
+      .notNull()
+      .default('road'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('goal_race_athlete_idx').on(t.athleteId, t.raceDate),
+    check('goal_race_distance_positive', sql`${t.distanceM} > 0`),
+  ],
+);
+
+/**
+ * A plan as it was made, kept so the next re-plan can say what changed and why. The plan itself is derived (from
+ * runs, pain, form, program and benchmarks); a snapshot is written only when a re-plan differs from the last one.
+ */
+export const planSnapshot = pgTable(
+  'plan_snapshot',
+  {
+    id: uuid('id').primaryKey(),
+    goalId: uuid('goal_id')
+      .notNull()
+      .references(() => goalRace.id, { onDelete: 'cascade' }),
+    madeOn: date('made_on', { mode: 'string' }).notNull(),
+    /** What prompted it, in words: "new goal", "after the run of 2026-12-03", "after a pain report". */
+    trigger: text('trigger').notNull(),
+    plan: jsonb('plan').$type<unknown>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('plan_snapshot_goal_idx').on(t.goalId, t.createdAt)],
+);
+
 export type AthleteRow = typeof athlete.$inferSelect;
 export type ActivityRow = typeof activity.$inferSelect;
 export type NewActivityRow = typeof activity.$inferInsert;
@@ -253,3 +295,6 @@ export type NewBenchmarkResultRow = typeof benchmarkResult.$inferInsert;
 export type ProgramSettingsRow = typeof programSettings.$inferSelect;
 export type ProgramSessionRow = typeof programSession.$inferSelect;
 export type NewProgramSessionRow = typeof programSession.$inferInsert;
+export type GoalRaceRow = typeof goalRace.$inferSelect;
+export type NewGoalRaceRow = typeof goalRace.$inferInsert;
+export type PlanSnapshotRow = typeof planSnapshot.$inferSelect;

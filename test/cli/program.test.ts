@@ -140,7 +140,9 @@ describe('keel bench, keel program and keel exercise', () => {
     expect(text.stdout).toMatch(/why: Your left knee pain/);
   });
 
-  it('logs the next session as prescribed with one exercise changed, then the next morning', async () => {
+  let loggedId = '';
+
+  it('logs the next session as prescribed with one exercise changed, and re-prescribes from it', async () => {
     const before = JSON.parse((await keel('program', '--json')).stdout) as ProgramView;
     const first = before.today.session.items[0];
     if (!first) throw new Error('no item');
@@ -156,6 +158,7 @@ describe('keel bench, keel program and keel exercise', () => {
     );
     expect(logged.code, logged.stderr).toBe(0);
     const log = JSON.parse(logged.stdout) as SessionLogView;
+    loggedId = log.id;
     expect(log.label).toBe(before.today.label);
     expect(log.exercises).toHaveLength(before.today.session.items.length);
     expect(log.exercises.find((e) => e.exerciseId === first.exerciseId)?.painDuring).toBe(6);
@@ -163,13 +166,18 @@ describe('keel bench, keel program and keel exercise', () => {
     const after = JSON.parse((await keel('program', '--json')).stdout) as ProgramView;
     expect(after.events.some((e) => e.rule === 'pain-during' && e.familyId === first.familyId)).toBe(true);
     expect(after.today.doneThisWeek).toBe(before.today.doneThisWeek + 1);
+  });
 
-    const morning = await keel('program', 'morning', log.id.slice(0, 8), '--pain', '1');
+  it('adds the next morning’s pain to the logged session', async () => {
+    const morning = await keel('program', 'morning', loggedId.slice(0, 8), '--pain', '1');
     expect(morning.code, morning.stderr).toBe(0);
     expect(morning.stdout).toMatch(/morning pain 1\/10/);
     const sessions = JSON.parse((await keel('program', 'sessions', '--json')).stdout) as SessionLogView[];
     expect(sessions.map((s) => s.painNextMorning)).toEqual([1]);
-    const deleted = await keel('program', 'delete', log.id.slice(0, 8));
+  });
+
+  it('deletes the logged session', async () => {
+    const deleted = await keel('program', 'delete', loggedId.slice(0, 8));
     expect(deleted.code).toBe(0);
     expect((await keel('program', 'sessions')).stdout).toMatch(/No sessions logged yet/);
   });
