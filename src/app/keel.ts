@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
 import { thinStreams } from '../analysis/thin-series.js';
 import { triagePainReport } from '../analysis/triage/index.js';
 import { comparePlans, planRace } from '../coach/plan/plan.js';
@@ -48,6 +49,17 @@ import {
 } from '../store/index.js';
 import type { AthletePatchBody } from './athlete-input.js';
 import { InputError } from './errors.js';
+import {
+  type CsvFile,
+  type CsvTable,
+  csvOf,
+  type ExportHeader,
+  type ExportImportProgress,
+  type ExportImportReport,
+  type ExportProgress,
+  exportAll,
+  importExportFile,
+} from './export/index.js';
 import { formSummary, runForm } from './form/form.js';
 import {
   createDecodePool,
@@ -71,7 +83,15 @@ import {
 } from './pain/reports.js';
 import { importTrainingLog, rejectedLog } from './pain/training-log.js';
 import type { GoalRaceBody } from './plan/input.js';
-import { goalView, nextGoal, planState, planView, raceGoal, runSpike } from './plan/plan.js';
+import {
+  type CurrentPlan,
+  goalView,
+  nextGoal,
+  planState,
+  planView,
+  raceGoal,
+  runSpike,
+} from './plan/plan.js';
 import type {
   BenchmarkSessionBody,
   ProgramSettingsBody,
@@ -79,12 +99,15 @@ import type {
   SessionLogPatch,
 } from './program/input.js';
 import {
+  benchmarkEvaluation,
   benchmarkResultView,
   benchmarksView,
   programView,
   sessionLogView,
   settingsView,
 } from './program/program.js';
+import { gatherReport, REPORT_DAYS } from './report/gather.js';
+import type { ReportView } from './report/view.js';
 import type {
   AthleteView,
   BenchmarkResultView,
@@ -144,6 +167,40 @@ export class Keel {
 
   close(): Promise<void> {
     return this.database.close();
+  }
+
+  /**
+   * Writes the full export (docs/export-format.md), gzip-compressed, of every athlete or of the ones named. Read in
+   * one repeatable-read transaction, so runs imported meanwhile are either wholly in it or not at all.
+   */
+  exportData(
+    out: Writable,
+    options: { athleteIds?: readonly string[]; onProgress?: ExportProgress } = {},
+  ): Promise<ExportHeader> {
+    return this.db.transaction((tx) => exportAll(tx, out, options), {
+      isolationLevel: 'repeatable read',
+      accessMode: 'read only',
+    });
+  }
+
+  /** Imports a Keel export file: all of it in one transaction, or (on any bad line) nothing. */
+  importExport(
+    path: string,
+    fileName: string,
+    onProgress?: ExportImportProgress,
+  ): Promise<ExportImportReport> {
+    return this.transaction((tx) => importExportFile(tx.db, path, fileName, onProgress));
+  }
+
+  /** One of the spreadsheets (runs, pain reports, benchmarks, session logs) of an athlete, as CSV text. */
+  async csv(athleteId: string, table: CsvTable): Promise<CsvFile> {
+    const athlete = await this.requireAthleteRow(athleteId);
+    return csvOf(this.db, athlete.id, athlete.units, table);
+  }
+
+  /** A copy of the embedded database (a gzip tarball `keel restore` reads); undefined on a PostgreSQL server. */
+  backup(): Promise<Blob> | undefined {
+    return this.database.dumpDataDir?.();
   }
 
   /** Runs `work` in one transaction: all of its writes are stored, or none. Nested calls become savepoints. */
@@ -305,7 +362,7 @@ export class Keel {
   async addPainReport(athleteId: string, body: PainReportBody): Promise<PainReportView> {
     const athlete = await this.requireAthlete(athleteId);
     const runId = body.runId ? await this.resolveRunId(body.runId) : null;
-    return this.transaction(async (tx) => {
+    const report = await this.transaction(async (tx) => {
       const found = await reportRun(tx.db, athleteId, runId);
       const date = found?.date ?? (body.date as string);
       const input = toPainReportInput(body, runId, date);
@@ -313,9 +370,11 @@ export class Keel {
       const row = await preparePainReport(tx.db, athleteId, input, placed);
       const [stored] = await insertPainReports(tx.db, [row]);
       if (!stored) throw new Error('insert into pain_report returned no row');
-      await tx.replan(athleteId, tx.today(), `after the pain report of ${date}`);
-      return painReportView(stored);
+      return stored;
     });
+    // After the commit: the plan reads the form summary (about a second), which must not hold the transaction.
+    await this.replan(athleteId, this.today(), `after the pain report of ${report.date}`);
+    return painReportView(report);
   }
 
   /** Adds what the runner says later (the next morning's pain, red-flag answers, a note) and triages again. */
@@ -392,8 +451,8 @@ export class Keel {
     asOf: Date,
     windowDays = PATTERN_WINDOW_DAYS,
   ): Promise<PainPatternView[]> {
-    const athlete = await this.requireAthlete(athleteId);
-    const [runs, reports] = await Promise.all([
+    const [athlete, runs, reports] = await Promise.all([
+      this.requireAthleteRow(athleteId),
       listActivities(this.db, athleteId),
       listPainReports(this.db, athleteId),
     ]);
@@ -412,20 +471,26 @@ export class Keel {
     asOf: Date,
     windowDays = PATTERN_WINDOW_DAYS,
   ): Promise<FormSummaryView> {
-    await this.requireAthlete(athleteId);
-    return formSummary(this.db, athleteId, asOf, windowDays);
+    await this.requireAthleteRow(athleteId);
+    const [runs, painReports] = await Promise.all([
+      listActivities(this.db, athleteId),
+      listPainReports(this.db, athleteId),
+    ]);
+    return formSummary(this.db, { runs, painReports }, asOf, windowDays);
   }
 
   /** The athlete's program on `asOf` (YYYY-MM-DD): this week's sessions, today's, the history of every change. */
   async program(athleteId: string, asOf: string): Promise<ProgramView> {
     const athlete = await this.requireAthleteRow(athleteId);
-    const [settings, sessions, benchmarks, painReports, patterns] = await Promise.all([
+    const [settings, sessions, benchmarks, runs, allReports] = await Promise.all([
       getProgramSettings(this.db, athleteId),
       listProgramSessions(this.db, athleteId),
       listBenchmarkResults(this.db, athleteId),
-      listPainReports(this.db, athleteId, { to: asOf }),
-      this.painPatterns(athleteId, new Date(`${asOf}T23:59:59Z`)),
+      listActivities(this.db, athleteId),
+      listPainReports(this.db, athleteId),
     ]);
+    const painReports = allReports.filter((report) => report.date <= asOf);
+    const patterns = painPatterns(runs, allReports, athlete.units, endOfDay(asOf));
     return programView({ athlete, settings, sessions, benchmarks, painReports, patterns }, asOf);
   }
 
@@ -512,8 +577,9 @@ export class Keel {
       raceDate: body.date,
       surface: body.surface,
     });
-    await this.replan(athleteId, today, 'a new goal');
-    return (await this.plan(athleteId, today)) as PlanView;
+    const current = (await this.currentPlan(athleteId, today)) as CurrentPlan;
+    await this.keepPlan(current, today, 'a new goal');
+    return this.planViewOf(athleteId, current);
   }
 
   /** Soonest first. */
@@ -529,11 +595,8 @@ export class Keel {
   /** The plan toward the next goal on `today`, with what changed at the last re-plan; undefined without a goal. */
   async plan(athleteId: string, today: string): Promise<PlanView | undefined> {
     await this.requireAthleteRow(athleteId);
-    const goals = await listGoalRaces(this.db, athleteId);
-    const goal = nextGoal(goals, today);
-    if (!goal) return undefined;
-    const plan = planRace(raceGoal(goal), await this.planState(athleteId, today));
-    return planView(athleteId, goals, goal, plan, await latestPlanSnapshots(this.db, goal.id));
+    const current = await this.currentPlan(athleteId, today);
+    return current && this.planViewOf(athleteId, current);
   }
 
   /**
@@ -541,12 +604,13 @@ export class Keel {
    * plan can say what changed and why.
    */
   async replan(athleteId: string, today: string, trigger: string): Promise<void> {
-    const goal = nextGoal(await listGoalRaces(this.db, athleteId), today);
-    if (!goal) return;
-    const plan = planRace(raceGoal(goal), await this.planState(athleteId, today));
-    const [latest] = await latestPlanSnapshots(this.db, goal.id, 1);
-    if (latest && comparePlans(latest.plan as RacePlan, plan).length === 0) return;
-    await insertPlanSnapshot(this.db, { id: randomUUID(), goalId: goal.id, madeOn: today, trigger, plan });
+    const current = await this.currentPlan(athleteId, today);
+    if (current) await this.keepPlan(current, today, trigger);
+  }
+
+  /** The clinician report's content as of `today` (YYYY-MM-DD), over the `days` up to it; undefined: no athlete. */
+  async report(athleteId: string, today: string, days = REPORT_DAYS): Promise<ReportView | undefined> {
+    return gatherReport(this, athleteId, today, days);
   }
 
   /** Every run's spike guard, by run id: its distance against the longest of the 30 days before it. */
@@ -554,32 +618,63 @@ export class Keel {
     if (!UUID_PATTERN.test(runId)) return undefined;
     const run = await getActivity(this.db, runId);
     if (!run) return undefined;
-    return runSpike(run, await listActivities(this.db, run.athleteId));
+    const [athlete, runs] = await Promise.all([
+      this.requireAthleteRow(run.athleteId),
+      listActivities(this.db, run.athleteId),
+    ]);
+    return runSpike(run, runs, athlete.units);
   }
 
+  private async currentPlan(athleteId: string, today: string): Promise<CurrentPlan | undefined> {
+    const goals = await listGoalRaces(this.db, athleteId);
+    const goal = nextGoal(goals, today);
+    if (!goal) return undefined;
+    const state = await this.planState(athleteId, today);
+    return { goals, goal, plan: planRace(raceGoal(goal), state), units: state.units };
+  }
+
+  private async keepPlan(current: CurrentPlan, today: string, trigger: string): Promise<void> {
+    const [latest] = await latestPlanSnapshots(this.db, current.goal.id, 1);
+    if (latest && comparePlans(latest.plan as RacePlan, current.plan, current.units).length === 0) return;
+    await insertPlanSnapshot(this.db, {
+      id: randomUUID(),
+      goalId: current.goal.id,
+      madeOn: today,
+      trigger,
+      plan: current.plan,
+    });
+  }
+
+  private async planViewOf(athleteId: string, current: CurrentPlan): Promise<PlanView> {
+    const snapshots = await latestPlanSnapshots(this.db, current.goal.id);
+    return planView(athleteId, current, snapshots);
+  }
+
+  /** Reads each table once: the pain pattern and the form summary are made from the same rows. */
   private async planState(athleteId: string, today: string): Promise<PlanState> {
-    const athlete = await this.requireAthleteRow(athleteId);
-    const asOf = new Date(`${today}T23:59:59Z`);
-    const [runs, patterns, form, painReports, sessions, settings, benchmarks] = await Promise.all([
+    const [athlete, runs, allReports, sessions, settings, benchmarks] = await Promise.all([
+      this.requireAthleteRow(athleteId),
       listActivities(this.db, athleteId),
-      this.painPatterns(athleteId, asOf),
-      this.formSummary(athleteId, asOf),
-      listPainReports(this.db, athleteId, { to: today }),
+      listPainReports(this.db, athleteId),
       listProgramSessions(this.db, athleteId),
       getProgramSettings(this.db, athleteId),
       listBenchmarkResults(this.db, athleteId),
     ]);
+    const asOf = endOfDay(today);
+    const painReports = allReports.filter((report) => report.date <= today);
+    const form = await formSummary(this.db, { runs, painReports: allReports }, asOf, PATTERN_WINDOW_DAYS);
     return planState(
       {
         runs,
-        patterns,
+        patterns: painPatterns(runs, allReports, athlete.units, asOf),
         formHoldsToM: form.holdsToM.median,
         painReports,
         sessions,
         sessionsPerWeek: settingsView(settings).sessionsPerWeek,
-        benchmarks: benchmarksView(athlete, benchmarks, today).evaluation,
+        benchmarks: benchmarkEvaluation(athlete, benchmarks, today),
       },
       today,
+      athlete.units,
     );
   }
 
@@ -600,6 +695,11 @@ export class Keel {
     if (found.kind !== 'found') throw new InputError(found.message);
     return found.run.id;
   }
+}
+
+/** The last second of a calendar day: "as of" that day, everything on it included. */
+function endOfDay(date: string): Date {
+  return new Date(`${date}T23:59:59Z`);
 }
 
 function summarise(

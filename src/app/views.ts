@@ -2,7 +2,7 @@ import type { FormAnalysis, FormEvidence, FormSummary } from '../analysis/form/i
 import type { PainPattern } from '../analysis/pain-pattern/index.js';
 import type { TriageOutcome } from '../analysis/triage/index.js';
 import type { BenchmarkEvaluation, BenchmarkFinding, BenchmarkTest } from '../coach/benchmarks/index.js';
-import type { RacePlan, SpikeCheck } from '../coach/plan/types.js';
+import type { NextStep, RacePlan, SpikeCheck } from '../coach/plan/types.js';
 import type {
   ExerciseLog,
   Prescription,
@@ -313,7 +313,11 @@ export interface PlanView {
   goal: GoalView;
   /** Every goal, soonest first. */
   goals: GoalView[];
+  /** The unit every message in `plan`, `next` and `changes` is written in. */
+  units: UnitSystem;
   plan: RacePlan;
+  /** Today's next step toward the race (the home page shows it); null once the race day has passed. */
+  next: NextStep | null;
   /** What moved at the last re-plan, and why: `trigger` says what prompted it ("after a pain report"). */
   changes: {
     trigger: string | null;

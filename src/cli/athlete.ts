@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type AthleteView, athletePatchBody } from '../app/index.js';
 import { machineLocalDate } from '../domain/time.js';
-import { asUserError, athleteFor, printJson, UserError, validated, withKeel } from './context.js';
+import { asUserError, printJson, requireAthlete, UserError, validated, withKeel } from './context.js';
 
 function athleteText(athlete: AthleteView): string {
   return [
@@ -29,8 +29,7 @@ export function registerAthleteCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { athlete?: string; json?: boolean }) => {
       await withKeel(program, async (keel) => {
-        const athlete = await athleteFor(keel, opts.athlete);
-        if (!athlete) throw new UserError('no athlete yet: import some runs first (keel import …)');
+        const athlete = await requireAthlete(keel, opts.athlete);
         if (opts.json) printJson(athlete);
         else process.stdout.write(`${athleteText(athlete)}\n`);
       });
@@ -63,8 +62,7 @@ export function registerAthleteCommands(program: Command): void {
           }),
         );
         await withKeel(program, async (keel) => {
-          const athlete = await athleteFor(keel, opts.athlete);
-          if (!athlete) throw new UserError('no athlete yet: import some runs first (keel import …)');
+          const athlete = await requireAthlete(keel, opts.athlete);
           const updated = await asUserError(() =>
             keel.updateAthlete(athlete.id, patch, machineLocalDate(new Date())),
           );

@@ -43,6 +43,28 @@ export async function athleteFor(keel: Keel, id: string | undefined) {
   return athlete;
 }
 
+/** The athlete a command acts on, refusing an empty database with what to do first. */
+export async function requireAthlete(keel: Keel, id: string | undefined) {
+  const athlete = await athleteFor(keel, id);
+  if (!athlete) throw new UserError('no athlete yet: import some runs first (keel import …)');
+  return athlete;
+}
+
+/** The one item whose id is `idOrPrefix` or starts with it (at least 4 characters, as the lists show 8). */
+export function byIdPrefix<T extends { id: string }>(
+  items: readonly T[],
+  idOrPrefix: string,
+  what: string,
+): T {
+  const wanted = idOrPrefix.trim().toLowerCase();
+  const matches = wanted.length < 4 ? [] : items.filter((item) => item.id.startsWith(wanted));
+  if (matches.length > 1)
+    throw new UserError(`several ${what}s have ids starting ${wanted}; give more characters`);
+  const [found] = matches;
+  if (!found) throw new UserError(`no ${what} with an id starting ${wanted}`);
+  return found;
+}
+
 export const printJson = (doc: unknown) => process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
 
 /** A flag set checked by one of the app's schemas: its issues, each naming its field, are a usage error. */

@@ -3,7 +3,7 @@ import type { FormEvidence } from '../analysis/form/index.js';
 import { type FormSummaryView, PATTERN_WINDOW_DAYS, type RunFormView } from '../app/index.js';
 import { CHANNEL_INFO, isChannel } from '../domain/channels.js';
 import { formatDistance, type UnitSystem } from '../domain/units.js';
-import { athleteFor, printJson, UsageError, UserError, withKeel } from './context.js';
+import { printJson, requireAthlete, UsageError, UserError, withKeel } from './context.js';
 import { table } from './format.js';
 
 const EVIDENCE_WORDS: Record<FormEvidence, string> = {
@@ -106,8 +106,7 @@ export function registerFormCommands(program: Command): void {
           process.stdout.write(`${runFormText(form, athlete?.units ?? 'metric')}\n`);
           return;
         }
-        const athlete = await athleteFor(keel, opts.athlete);
-        if (!athlete) throw new UserError('no athlete yet: import some runs first (keel import …)');
+        const athlete = await requireAthlete(keel, opts.athlete);
         const summary = await keel.formSummary(athlete.id, new Date(), days);
         if (opts.json) printJson(summary);
         else process.stdout.write(`${formSummaryText(summary, athlete.units)}\n`);

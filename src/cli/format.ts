@@ -1,4 +1,4 @@
-import type { RunDetail, RunListItem } from '../app/index.js';
+import type { RunDetail, RunListItem, RunSpikeView } from '../app/index.js';
 import { CHANNEL_INFO, type Channel } from '../domain/channels.js';
 import { formatRunStart } from '../domain/time.js';
 import { formatDistance, formatDuration, formatPace, type UnitSystem } from '../domain/units.js';
@@ -47,7 +47,7 @@ export function runsTable(runs: RunListItem[], units: UnitSystem): string {
   );
 }
 
-export function runReport(run: RunDetail, units: UnitSystem): string {
+export function runReport(run: RunDetail, units: UnitSystem, spike: RunSpikeView): string {
   const rows: [string, string][] = [
     ['Run', run.id],
     ['Start', `${formatRunStart(run.startTime, run.utcOffsetMin, run.logged)} (${run.subSport})`],
@@ -61,6 +61,10 @@ export function runReport(run: RunDetail, units: UnitSystem): string {
     ['Power', `${orDash(run.avgPowerW, 'W')} avg, ${orDash(run.maxPowerW, 'W')} max`],
     ['Device', run.device ?? '–'],
     ['File', `${run.source.fileName} (session ${run.source.sessionIndex + 1})`],
+    [
+      'Spike guard',
+      spike.band === 'within' || spike.band === 'no-history' ? spike.message : `⚠ ${spike.message}`,
+    ],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const channels = run.channels

@@ -6,6 +6,7 @@ import {
   type FileImportResult,
   listSourceFiles,
   loadDemo,
+  type RunSpikeView,
   type TrainingLogReport,
 } from '../app/index.js';
 import { KEEL_VERSION } from '../app/version.js';
@@ -23,12 +24,14 @@ import {
   UserError,
   withKeel,
 } from './context.js';
+import { importKeelExport, keelExportAmong, registerExportCommands } from './export.js';
 import { registerFormCommands } from './form.js';
 import { runReport, runsTable } from './format.js';
 import { registerPainCommands } from './pain.js';
 import { registerPlanCommands } from './plan.js';
 import { registerProgramCommands } from './program.js';
 import { ImportProgressView, reasonsSummary } from './progress.js';
+import { registerReportCommand } from './report.js';
 
 function trainingLogLines(log: TrainingLogReport): string[] {
   const t = log.totals;
@@ -69,7 +72,7 @@ export function buildProgram(): Command {
   program
     .command('import')
     .description(
-      'import activity files, folders and archives (FIT, TCX, GPX, .zip, .gz, Strava and Garmin exports)',
+      'import activity files, folders and archives (FIT, TCX, GPX, .zip, .gz, Strava and Garmin exports), or a Keel export',
     )
     .argument('<paths...>', 'files or folders')
     .option(
@@ -78,6 +81,8 @@ export function buildProgram(): Command {
     )
     .option('--json', 'print the import report as JSON')
     .action(async (paths: string[], opts: { athlete?: string; json?: boolean }) => {
+      const keelExport = await keelExportAmong(paths, opts.athlete);
+      if (keelExport) return importKeelExport(program, keelExport, opts.json ?? false);
       await withKeel(program, async (keel) => {
         const athlete = opts.athlete ? await athleteFor(keel, opts.athlete) : await keel.importTarget();
         if (!athlete) throw new UserError('no athlete to import for');
@@ -151,9 +156,10 @@ export function buildProgram(): Command {
       await withKeel(program, async (keel) => {
         const found = await keel.findRun(id);
         if (found.kind !== 'found') throw new UserError(found.message);
-        if (opts.json) return printJson(found.run);
+        const spike = (await keel.runSpike(found.run.id)) as RunSpikeView;
+        if (opts.json) return printJson({ ...found.run, spike });
         const athlete = await keel.athlete(found.run.athleteId);
-        process.stdout.write(`${runReport(found.run, athlete?.units ?? 'metric')}\n`);
+        process.stdout.write(`${runReport(found.run, athlete?.units ?? 'metric', spike)}\n`);
       });
     });
 
@@ -207,6 +213,8 @@ export function buildProgram(): Command {
   registerProgramCommands(program);
   registerAthleteCommands(program);
   registerPlanCommands(program);
+  registerReportCommand(program);
+  registerExportCommands(program);
   return program;
 }
 

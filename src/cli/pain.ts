@@ -21,7 +21,17 @@ import {
   parseDuration,
   type UnitSystem,
 } from '../domain/units.js';
-import { asUserError, athleteFor, printJson, UsageError, UserError, validated, withKeel } from './context.js';
+import {
+  asUserError,
+  athleteFor,
+  byIdPrefix,
+  printJson,
+  requireAthlete,
+  UsageError,
+  UserError,
+  validated,
+  withKeel,
+} from './context.js';
 import { table } from './format.js';
 
 /** "14km", "8.5mi", "1:10:00", "during", "after" → an onset; the unit is always written, never assumed. */
@@ -69,13 +79,7 @@ function integer(text: string | undefined, option: string): number | undefined {
 
 /** A report by id or by the first characters `keel pain list` shows. */
 async function findReport(keel: Keel, athleteId: string, idOrPrefix: string): Promise<PainReportView> {
-  const wanted = idOrPrefix.trim().toLowerCase();
-  const matches = (await keel.painReports(athleteId)).filter((r) => r.id.startsWith(wanted));
-  if (wanted.length < 4 || matches.length === 0)
-    throw new UserError(`no pain report with an id starting ${wanted}`);
-  if (matches.length > 1)
-    throw new UserError(`several pain reports have ids starting ${wanted}; give more characters`);
-  return matches[0] as PainReportView;
+  return byIdPrefix(await keel.painReports(athleteId), idOrPrefix, 'pain report');
 }
 
 const LEVEL_WORDS = {
@@ -164,8 +168,7 @@ export function registerPainCommands(program: Command): void {
         }),
       );
       await withKeel(program, async (keel) => {
-        const athlete = await athleteFor(keel, text('athlete'));
-        if (!athlete) throw new UserError('no athlete yet: import some runs first (keel import …)');
+        const athlete = await requireAthlete(keel, text('athlete'));
         const report = await asUserError(() => keel.addPainReport(athlete.id, body));
         if (opts.json) printJson(report);
         else process.stdout.write(`${painReportText(report, athlete.units)}\n`);
@@ -219,8 +222,7 @@ export function registerPainCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { athlete?: string; json?: boolean }) => {
       await withKeel(program, async (keel) => {
-        const athlete = await athleteFor(keel, opts.athlete);
-        if (!athlete) throw new UserError('no athlete yet');
+        const athlete = await requireAthlete(keel, opts.athlete);
         const report = await findReport(keel, athlete.id, id);
         if (opts.json) printJson(report);
         else process.stdout.write(`${painReportText(report, athlete.units)}\n`);
@@ -249,8 +251,7 @@ export function registerPainCommands(program: Command): void {
         }),
       );
       await withKeel(program, async (keel) => {
-        const athlete = await athleteFor(keel, text('athlete'));
-        if (!athlete) throw new UserError('no athlete yet');
+        const athlete = await requireAthlete(keel, text('athlete'));
         const found = await findReport(keel, athlete.id, id);
         const report = await asUserError(() => keel.updatePainReport(found.id, patch));
         if (!report) throw new UserError(`no pain report ${id}`);
@@ -271,8 +272,7 @@ export function registerPainCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { note: string; athlete?: string; json?: boolean }) => {
       await withKeel(program, async (keel) => {
-        const athlete = await athleteFor(keel, opts.athlete);
-        if (!athlete) throw new UserError('no athlete yet');
+        const athlete = await requireAthlete(keel, opts.athlete);
         const found = await findReport(keel, athlete.id, id);
         const report = await asUserError(() => keel.clearRedFlag(found.id, opts.note));
         if (!report) throw new UserError(`no pain report ${id}`);
@@ -288,8 +288,7 @@ export function registerPainCommands(program: Command): void {
     .option('--athlete <id>', 'whose report (default: the default athlete)')
     .action(async (id: string, opts: { athlete?: string }) => {
       await withKeel(program, async (keel) => {
-        const athlete = await athleteFor(keel, opts.athlete);
-        if (!athlete) throw new UserError('no athlete yet');
+        const athlete = await requireAthlete(keel, opts.athlete);
         const found = await findReport(keel, athlete.id, id);
         await keel.deletePainReport(found.id);
         process.stdout.write(`Deleted pain report ${found.id.slice(0, 8)}.\n`);

@@ -1,8 +1,19 @@
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { goalRaceBody, type PlanView, parseRaceDistance } from '../app/index.js';
+import { goalRaceBody, type PlanView, parseRaceDistance, planCalendar } from '../app/index.js';
+import { changeValueText } from '../coach/plan/index.js';
 import { machineLocalDate } from '../domain/time.js';
 import { formatDistance, type UnitSystem } from '../domain/units.js';
-import { asUserError, athleteFor, printJson, UsageError, UserError, validated, withKeel } from './context.js';
+import {
+  asUserError,
+  byIdPrefix,
+  printJson,
+  requireAthlete,
+  UsageError,
+  UserError,
+  validated,
+  withKeel,
+} from './context.js';
 import { table } from './format.js';
 
 const GATE_WORDS = { open: 'open', held: 'held', halted: 'HALTED' } as const;
@@ -13,6 +24,7 @@ export function planText(view: PlanView, units: UnitSystem): string {
   const lines = [
     `${goal.name ?? 'Goal race'}: ${km(goal.distanceM)} ${goal.surface} on ${goal.date}.`,
     plan.verdict,
+    ...(view.next ? [`Next: ${view.next.message}`] : []),
     ...(plan.feasible
       ? []
       : [
@@ -38,7 +50,8 @@ export function planText(view: PlanView, units: UnitSystem): string {
       '',
       `What changed${view.changes.trigger ? ` ${view.changes.trigger}` : ''}:`,
       ...view.changes.items.map(
-        (c) => `  ${c.weekStart} ${c.field}: ${String(c.from)} → ${String(c.to)}. ${c.why}`,
+        (c) =>
+          `  ${c.weekStart || 'plan'} ${c.field}: ${changeValueText(c.field, c.from, units)} → ${changeValueText(c.field, c.to, units)}. ${c.why}`,
       ),
     );
   }
@@ -93,8 +106,7 @@ export function registerPlanCommands(program: Command): void {
           );
         }
         await withKeel(program, async (keel) => {
-          const athlete = await athleteFor(keel, opts.athlete);
-          if (!athlete) throw new UserError('no athlete yet: import some runs first (keel import …)');
+          const athlete = await requireAthlete(keel, opts.athlete);
           const body = goal;
           const view = body
             ? await asUserError(() => keel.addGoal(athlete.id, body, today))
@@ -115,8 +127,7 @@ export function registerPlanCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { athlete?: string; json?: boolean }) => {
       await withKeel(program, async (keel) => {
-        const athlete = await athleteFor(keel, opts.athlete);
-        if (!athlete) throw new UserError('no athlete yet: import some runs first (keel import …)');
+        const athlete = await requireAthlete(keel, opts.athlete);
         const goals = await keel.goals(athlete.id);
         if (opts.json) {
           printJson(goals);
@@ -140,26 +151,38 @@ export function registerPlanCommands(program: Command): void {
     });
 
   plan
+    .command('ics')
+    .description('the plan as an iCalendar file for calendar apps: long runs and the race as all-day events')
+    .argument('[file]', 'where to write it, e.g. plan.ics (default: print it)')
+    .option('--athlete <id>', 'whose plan (default: the default athlete)')
+    .action(async (file: string | undefined, opts: { athlete?: string }) => {
+      await withKeel(program, async (keel) => {
+        const athlete = await requireAthlete(keel, opts.athlete);
+        const view = await keel.plan(athlete.id, machineLocalDate(new Date()));
+        if (!view)
+          throw new UserError('no goal race yet: set one with `keel plan --race half --date YYYY-MM-DD`');
+        const ics = planCalendar(view);
+        if (file === undefined) {
+          process.stdout.write(ics);
+          return;
+        }
+        await writeFile(file, ics);
+        const events = view.plan.weeks.filter((week) => week.longRunM > 0).length;
+        process.stdout.write(`Wrote ${events} events to ${file}: import it into your calendar app.\n`);
+      });
+    });
+
+  plan
     .command('delete')
     .description('delete a goal race (ids from `keel plan goals`)')
     .argument('<id>', 'the goal id or its first characters')
     .option('--athlete <id>', 'whose goal (default: the default athlete)')
     .action(async (id: string, opts: { athlete?: string }) => {
       await withKeel(program, async (keel) => {
-        const athlete = await athleteFor(keel, opts.athlete);
-        if (!athlete) throw new UserError('no athlete yet');
-        const wanted = id.trim().toLowerCase();
-        const matches = (await keel.goals(athlete.id)).filter((g) => g.id.startsWith(wanted));
-        if (wanted.length < 4 || matches.length !== 1) {
-          throw new UserError(
-            matches.length > 1
-              ? `several goals have ids starting ${wanted}`
-              : `no goal with an id starting ${wanted}`,
-          );
-        }
-        const [goal] = matches;
-        await keel.deleteGoal((goal as { id: string }).id);
-        process.stdout.write(`Deleted the goal of ${goal?.date}.\n`);
+        const athlete = await requireAthlete(keel, opts.athlete);
+        const goal = byIdPrefix(await keel.goals(athlete.id), id, 'goal');
+        await keel.deleteGoal(goal.id);
+        process.stdout.write(`Deleted the goal of ${goal.date}.\n`);
       });
     });
 }

@@ -15,7 +15,16 @@ import { BENCHMARK_TESTS } from '../coach/benchmarks/index.js';
 import type { ExerciseLog, ProgramItem } from '../coach/program/types.js';
 import { PROGRAM_REGION_LABELS } from '../coach/types.js';
 import { machineLocalDate } from '../domain/time.js';
-import { asUserError, athleteFor, printJson, UsageError, UserError, validated, withKeel } from './context.js';
+import {
+  asUserError,
+  byIdPrefix,
+  printJson,
+  requireAthlete,
+  UsageError,
+  UserError,
+  validated,
+  withKeel,
+} from './context.js';
 import { table } from './format.js';
 
 /** `keel bench …` and `keel program …`: the benchmark battery and the stabilizer program (issue 6). */
@@ -25,13 +34,6 @@ function number(text: string, what: string): number {
   if (text.trim() === '' || !Number.isFinite(value))
     throw new UsageError(`${what}: "${text}" is not a number`);
   return value;
-}
-
-async function requireAthlete(keel: Keel, id: string | undefined) {
-  const athlete = await athleteFor(keel, id);
-  if (!athlete)
-    throw new UserError('no athlete yet: import some runs (keel import …) or enter a benchmark first');
-  return athlete;
 }
 
 /** Like `keel import`, a first entry into an empty database creates the runner's own athlete. */
@@ -241,13 +243,7 @@ function sessionLine(log: SessionLogView): string {
 }
 
 async function findSession(keel: Keel, athleteId: string, idOrPrefix: string): Promise<SessionLogView> {
-  const wanted = idOrPrefix.trim().toLowerCase();
-  const matches = (await keel.sessionLogs(athleteId)).filter((log) => log.id.startsWith(wanted));
-  if (wanted.length < 4 || matches.length === 0)
-    throw new UserError(`no logged session with an id starting ${wanted}`);
-  if (matches.length > 1)
-    throw new UserError(`several sessions have ids starting ${wanted}; give more characters`);
-  return matches[0] as SessionLogView;
+  return byIdPrefix(await keel.sessionLogs(athleteId), idOrPrefix, 'logged session');
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -329,19 +325,10 @@ export function registerProgramCommands(program: Command): void {
     .action(async (id: string, opts: { athlete?: string }) => {
       await withKeel(program, async (keel) => {
         const athlete = await requireAthlete(keel, opts.athlete);
-        const wanted = id.trim().toLowerCase();
-        const matches = (await keel.benchmarks(athlete.id, machineLocalDate(new Date()))).results.filter(
-          (r) => r.id.startsWith(wanted),
-        );
-        if (wanted.length < 4 || matches.length !== 1) {
-          throw new UserError(
-            matches.length > 1
-              ? `several results have ids starting ${wanted}`
-              : `no result with an id starting ${wanted}`,
-          );
-        }
-        await keel.deleteBenchmark((matches[0] as { id: string }).id);
-        process.stdout.write(`Deleted result ${wanted}.\n`);
+        const { results } = await keel.benchmarks(athlete.id, machineLocalDate(new Date()));
+        const result = byIdPrefix(results, id, 'benchmark result');
+        await keel.deleteBenchmark(result.id);
+        process.stdout.write(`Deleted the ${result.testId} result of ${result.takenOn}.\n`);
       });
     });
 

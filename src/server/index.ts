@@ -7,7 +7,9 @@ import { z } from 'zod';
 import {
   athletePatchBody,
   benchmarkSessionBody,
+  ChromiumMissingError,
   catalogueView,
+  chromiumPath,
   clearRedFlagBody,
   goalRaceBody,
   InputError,
@@ -16,12 +18,20 @@ import {
   PATTERN_WINDOW_DAYS,
   painReportBody,
   painReportPatch,
+  paperFor,
+  pdfFooter,
+  planCalendar,
+  printReportPdf,
   programSettingsBody,
+  REPORT_DAYS,
+  renderReportHtml,
   sessionLogBody,
   sessionLogPatch,
 } from '../app/index.js';
 import { isCalendarDate, machineLocalDate } from '../domain/time.js';
 import type { DatabaseConfig } from '../store/index.js';
+import { advertiseServer, newBackupToken, registerBackupRoute } from './backup.js';
+import { registerExportRoutes } from './export.js';
 import { importUpload, MAX_UPLOAD_BYTES } from './imports.js';
 import { prepareDatabase } from './prepare.js';
 
@@ -52,6 +62,9 @@ const patternQuery = z.object({
 });
 const dayQuery = z.object({
   date: z.string().refine(isCalendarDate, 'a date as YYYY-MM-DD').optional(),
+});
+const reportQuery = z.object({
+  days: z.coerce.number().int().min(7).max(3650).default(REPORT_DAYS),
 });
 const seriesQuery = z.object({
   points: z.coerce.number().int().min(2).max(20_000).default(DEFAULT_SERIES_POINTS),
@@ -91,10 +104,12 @@ function webRoot(): string | undefined {
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   let readiness: Readiness = { status: 'starting', message: 'Opening the database…' };
-  const app = buildApp(() => readiness);
+  const backupToken = newBackupToken();
+  const app = buildApp(() => readiness, { backupToken });
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  let unadvertise = () => {};
   const opened = (async () => {
     try {
       const demoAthlete = await prepareDatabase(
@@ -110,6 +125,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (demoAthlete) options.log(`Loaded the demo athlete ${demoAthlete}.`);
       readiness = { status: 'starting', message: 'Opening the database…' };
       readiness = { status: 'ready', keel: await Keel.open(options.database) };
+      // Once this process holds the embedded folder, `keel backup` asks it for the copy (src/server/backup.ts).
+      if (options.database.engine === 'embedded') {
+        unadvertise = advertiseServer(options.database.dataDir, options.host, port, backupToken);
+      }
       options.log('Database ready.');
     } catch (error) {
       readiness = { status: 'failed', message: (error as Error).message };
@@ -121,12 +140,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       await app.close();
       await opened;
+      unadvertise();
       if (readiness.status === 'ready') await readiness.keel.close();
     },
   };
 }
 
-export function buildApp(readiness: () => Readiness): FastifyInstance {
+export function buildApp(
+  readiness: () => Readiness,
+  options: { backupToken?: string } = {},
+): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
 
   /** The use cases, or a 503 that says why they are not there yet. */
@@ -430,12 +453,57 @@ export function buildApp(readiness: () => Readiness): FastifyInstance {
     return view ?? reply.code(404).send({ error: 'no goal race yet: add one with POST …/goals' });
   });
 
+  app.get('/api/athletes/:id/plan.ics', async (req, reply) => {
+    const route = await athleteRoute(req, reply);
+    if (!route) return reply;
+    const view = await route.keel.plan(route.params.id, machineLocalDate(new Date()));
+    if (!view) return reply.code(404).send({ error: 'no goal race yet: add one with POST …/goals' });
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="keel-plan-${view.goal.date}.ics"`)
+      .send(planCalendar(view));
+  });
+
+  // The clinician report: one self-contained HTML page (src/app/report), or that page printed to PDF by Chromium.
+  app.get('/api/athletes/:id/report.html', async (req, reply) => {
+    const route = await athleteRoute(req, reply, { schema: reportQuery, from: 'query' });
+    if (!route) return reply;
+    const view = await route.keel.report(route.params.id, machineLocalDate(new Date()), route.input.days);
+    if (!view) return reply.code(404).send({ error: `no athlete with id ${route.params.id}` });
+    return reply.type('text/html; charset=utf-8').send(renderReportHtml(view));
+  });
+
+  app.get('/api/athletes/:id/report.pdf', async (req, reply) => {
+    const route = await athleteRoute(req, reply, { schema: reportQuery, from: 'query' });
+    if (!route) return reply;
+    const today = machineLocalDate(new Date());
+    const view = await route.keel.report(route.params.id, today, route.input.days);
+    if (!view) return reply.code(404).send({ error: `no athlete with id ${route.params.id}` });
+    try {
+      const pdf = await printReportPdf(renderReportHtml(view), {
+        executablePath: chromiumPath(),
+        paper: paperFor(view.units),
+        footer: pdfFooter(view),
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="keel-report-${today}.pdf"`)
+        .send(Buffer.from(pdf));
+    } catch (error) {
+      if (error instanceof ChromiumMissingError) return reply.code(503).send({ error: error.message });
+      throw error;
+    }
+  });
+
   app.get('/api/runs/:id/spike', async (req, reply) => {
     const keel = keelOr503(reply);
     const params = keel && parse(idParams, req.params, 'path', reply);
     if (!keel || !params) return reply;
     return (await keel.runSpike(params.id)) ?? reply.code(404).send({ error: `no run with id ${params.id}` });
   });
+
+  registerExportRoutes(app, athleteRoute);
+  if (options.backupToken) registerBackupRoute(app, keelOr503, options.backupToken);
 
   app.all('/api/*', async (req, reply) =>
     reply.code(404).send({ error: `no such API route: ${req.method} ${req.url}` }),

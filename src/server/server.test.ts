@@ -367,6 +367,12 @@ describe.each(ENGINES)('the HTTP API on the %s engine', (engine) => {
     const view = made.json() as PlanView;
     expect(view.goal).toMatchObject({ name: 'Far Half', surface: 'trail' });
     expect((await app.inject(`${url}/plan`)).json()).toMatchObject({ goal: { id: view.goal.id } });
+    const ics = await app.inject(`${url}/plan.ics`);
+    expect(ics.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(ics.headers['content-disposition']).toBe('attachment; filename="keel-plan-2099-04-11.ics"');
+    expect(ics.body.match(/BEGIN:VEVENT/g)).toHaveLength(
+      view.plan.weeks.filter((w) => w.longRunM > 0).length,
+    );
     expect(((await app.inject(`${url}/goals`)).json() as GoalView[]).map((g) => g.id)).toEqual([
       view.goal.id,
     ]);
@@ -374,5 +380,6 @@ describe.each(ENGINES)('the HTTP API on the %s engine', (engine) => {
     const spike = (await app.inject(`/api/runs/${run?.id}/spike`)).json() as RunSpikeView;
     expect(spike).toMatchObject({ distanceM: run?.distanceM, source: expect.stringMatching(/RUNSAFE/) });
     expect((await app.inject({ method: 'DELETE', url: `/api/goals/${view.goal.id}` })).statusCode).toBe(204);
+    expect((await app.inject(`${url}/plan.ics`)).statusCode).toBe(404);
   });
 });

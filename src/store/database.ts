@@ -18,6 +18,11 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface Database {
   readonly engine: DatabaseConfig['engine'];
   readonly db: Db;
+  /**
+   * A consistent copy of the embedded data folder as a gzip tarball (PGlite's own format, read back by
+   * `restoreEmbedded`); absent on the server engine, whose backups are pg_dump's job.
+   */
+  readonly dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -44,6 +49,12 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     return {
       engine: 'embedded',
       db: db as unknown as Db,
+      async dumpDataDir() {
+        // Flushed pages make the copy quick to open. PGlite's dump waits only for the statement in flight, so it
+        // runs inside a transaction of its own: no other transaction is then halfway through its statements.
+        await client.exec('CHECKPOINT');
+        return client.transaction(() => client.dumpDataDir('gzip'));
+      },
       async close() {
         await client.close();
         releaseLock();
@@ -93,7 +104,7 @@ async function openServer(url: string): Promise<Database> {
  * PGlite is a single-process database: a second process opening the same folder would corrupt it. A lock
  * file naming the owner's pid turns that into a clear message; a lock left by a dead process is taken over.
  */
-function lockDataFolder(dataDir: string): () => void {
+export function lockDataFolder(dataDir: string): () => void {
   const lockPath = join(dataDir, 'keel.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

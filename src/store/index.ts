@@ -1,5 +1,6 @@
 export * from './activities.js';
 export * from './athletes.js';
+export { BackupError, restoreEmbedded } from './backup.js';
 export * from './benchmarks.js';
 export {
   type Database,
@@ -25,3 +26,4 @@ export type {
   ProgramSessionRow,
   ProgramSettingsRow,
 } from './schema.js';
+export * from './transfer.js';

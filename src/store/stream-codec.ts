@@ -75,3 +75,68 @@ export function decodeStreams(blob: Uint8Array, codecVersion: number): Streams {
   if (out.time === undefined) throw new Error('stored streams have no time channel');
   return out as Streams;
 }
+
+/** One channel's samples as the codec holds them: little-endian IEEE 754 values of `width` bytes each. */
+export interface StreamColumn {
+  name: string;
+  width: 4 | 8;
+  bytes: Uint8Array;
+}
+
+/**
+ * The columns of a stored blob byte for byte, unknown channel names included: the full export carries these so a
+ * re-import stores exactly what was stored (no float32 value widened, no channel dropped).
+ */
+export function streamColumns(
+  blob: Uint8Array,
+  codecVersion: number,
+): { sampleCount: number; columns: StreamColumn[] } {
+  if (codecVersion !== STREAM_CODEC_VERSION) {
+    throw new Error(`stream codec version ${codecVersion} is newer than this Keel understands`);
+  }
+  const bytes = inflateSync(blob);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sampleCount = view.getUint32(0, true);
+  const channelCount = view.getUint8(4);
+  let at = 5;
+  const columns: StreamColumn[] = [];
+  for (let k = 0; k < channelCount; k++) {
+    const nameLength = view.getUint8(at++);
+    const name = String.fromCharCode(...bytes.subarray(at, at + nameLength));
+    at += nameLength;
+    const width = view.getUint8(at++);
+    if (width !== 4 && width !== 8) throw new Error(`stored channel ${name} has a value width of ${width}`);
+    columns.push({ name, width, bytes: bytes.slice(at, at + sampleCount * width) });
+    at += sampleCount * width;
+  }
+  return { sampleCount, columns };
+}
+
+/** The blob `streamColumns` read, rebuilt from its columns (the inverse, for a re-import). */
+export function encodeStreamColumns(sampleCount: number, columns: readonly StreamColumn[]): Uint8Array {
+  let size = 5;
+  for (const c of columns) {
+    if (c.bytes.length !== sampleCount * c.width) {
+      throw new Error(
+        `channel ${c.name} has ${c.bytes.length / c.width} samples, the stream has ${sampleCount}`,
+      );
+    }
+    if (!/^[\x20-\x7e]{1,255}$/.test(c.name)) throw new Error(`channel name "${c.name}" is not short ASCII`);
+    size += 2 + c.name.length + c.bytes.length;
+  }
+  if (columns.length > 255) throw new Error(`${columns.length} channels: at most 255 fit a stream`);
+  const bytes = new Uint8Array(size);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, sampleCount, true);
+  view.setUint8(4, columns.length);
+  let at = 5;
+  for (const c of columns) {
+    view.setUint8(at++, c.name.length);
+    for (let i = 0; i < c.name.length; i++) bytes[at++] = c.name.charCodeAt(i);
+    view.setUint8(at++, c.width);
+    bytes.set(c.bytes, at);
+    at += c.bytes.length;
+  }
+  // The same level as encodeStreams, so a re-imported blob is byte-identical to the one exported.
+  return deflateSync(bytes, { level: 1 });
+}

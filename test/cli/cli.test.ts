@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportReport, RunDetail, RunListItem } from '../../src/app/views.js';
+import type { ImportReport, RunDetail, RunListItem, RunSpikeView } from '../../src/app/views.js';
 import { corpusDir, corpusFiles } from '../helpers/corpus.js';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/engines.js';
 import { makeRunFit } from '../helpers/fit-files.js';
@@ -68,8 +68,18 @@ describe.each(ENGINES)('keel CLI on the %s engine', (engine) => {
     const shown = await keel('run', 'show', latest?.id.slice(0, 8) ?? '');
     expect(shown.code).toBe(0);
     expect(shown.stdout).toMatch(/Distance\s+5\.0\d km/);
-    const json = JSON.parse((await keel('run', 'show', latest?.id ?? '', '--json')).stdout) as RunDetail;
+    expect(shown.stdout).toMatch(
+      /Spike guard\s+5\.0 km is within \+10% of your longest run of the past 30 days \(10\.0 km\)/,
+    );
+    const json = JSON.parse((await keel('run', 'show', latest?.id ?? '', '--json')).stdout) as RunDetail & {
+      spike: RunSpikeView;
+    };
     expect(json).toMatchObject({ id: latest?.id, subSport: expect.any(String), source: { format: 'fit' } });
+    expect(json.spike).toMatchObject({
+      band: 'within',
+      distanceM: json.distanceM,
+      longestPrior30dM: expect.any(Number),
+    });
     expect(json.channels).toEqual(expect.arrayContaining(['time', 'distance', 'heartRate', 'cadence']));
   });
 

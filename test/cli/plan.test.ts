@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,8 +88,25 @@ describe('keel plan', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/Spring Half: 21\.1 km road on/);
     expect(text.stdout).toMatch(/week of\s+phase\s+long run/);
+    expect(text.stdout).toMatch(/^Next: .*: long run of \d+\.\d km/m);
     expect((await keel('athlete', 'set', '--units', 'imperial')).code).toBe(0);
-    expect((await keel('plan')).stdout).toMatch(/Spring Half: 13\.1 mi road/);
+    const miles = (await keel('plan')).stdout;
+    expect(miles).toMatch(/Spring Half: 13\.1 mi road/);
+    // The verdict and the notes come from the plan itself: they follow the unit too.
+    expect(miles).toMatch(/within reach: long runs build to a peak of \d+\.\d mi/);
+    expect(miles).not.toMatch(/\d km\b/);
+  });
+
+  it('writes the plan as an iCalendar file', async () => {
+    const file = join(work, 'plan.ics');
+    const result = await keel('plan', 'ics', file);
+    expect(result.code, result.stderr).toBe(0);
+    const ics = readFileSync(file, 'utf8');
+    const events = Number(/Wrote (\d+) events/.exec(result.stdout)?.[1]);
+    expect(events).toBeGreaterThanOrEqual(12);
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(events);
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics).toMatch(/SUMMARY:Spring Half \(13\.1 mi\)/);
   });
 
   it('lists and deletes goals', async () => {

@@ -1,5 +1,6 @@
 import type { AthletePatchBody } from '../../src/app/athlete-input.js';
 import type { PainReportBody, PainReportPatch } from '../../src/app/pain/input.js';
+import type { GoalRaceBody } from '../../src/app/plan/input.js';
 import type { ProgramSettingsBody, SessionLogBody, SessionLogPatch } from '../../src/app/program/input.js';
 import type {
   AthleteView,
@@ -7,14 +8,17 @@ import type {
   BenchmarksView,
   CatalogueView,
   FormSummaryView,
+  GoalView,
   ImportReport,
   PainPatternView,
   PainReportView,
+  PlanView,
   ProgramView,
   RunDetail,
   RunFormView,
   RunListItem,
   RunSeries,
+  RunSpikeView,
   SessionLogView,
 } from '../../src/app/views.js';
 import type { BenchmarkResultInput } from '../../src/coach/benchmarks/input.js';
@@ -127,7 +131,39 @@ export const api = {
     request<BenchmarkResultView[]>(`api/athletes/${enc(athleteId)}/benchmarks`, sendJson('POST', body)),
   deleteBenchmark: (resultId: string) =>
     request<void>(`api/benchmarks/${enc(resultId)}`, { method: 'DELETE' }),
+  /** Every goal race, soonest first. */
+  goals: (athleteId: string) => request<GoalView[]>(`api/athletes/${enc(athleteId)}/goals`),
+  /** A new goal race; resolves with the plan toward the next goal. A 422 names the field: `date: …`. */
+  addGoal: (athleteId: string, body: GoalRaceBody) =>
+    request<PlanView>(`api/athletes/${enc(athleteId)}/goals`, sendJson('POST', body)),
+  deleteGoal: (goalId: string) => request<void>(`api/goals/${enc(goalId)}`, { method: 'DELETE' }),
+  /** The plan toward the next goal race; null when there is no goal yet (the server's 404). */
+  plan: async (athleteId: string): Promise<PlanView | null> => {
+    try {
+      return await request<PlanView>(`api/athletes/${enc(athleteId)}/plan`);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }
+  },
+  /** The run against the longest run of the 30 days before it (the Garmin-RUNSAFE spike bands). */
+  runSpike: (runId: string) => request<RunSpikeView>(`api/runs/${enc(runId)}/spike`),
 };
+
+/** The plan's long runs and race as an iCalendar file, for a calendar app (a link, not a fetch). */
+export function planIcsUrl(athleteId: string): string {
+  return `api/athletes/${enc(athleteId)}/plan.ics`;
+}
+
+/** Everything of the athlete's, losslessly (docs/export-format.md), as a file the browser saves. */
+export function exportUrl(athleteId: string): string {
+  return `api/athletes/${enc(athleteId)}/export`;
+}
+
+/** One of the spreadsheets of the athlete's data, as a file the browser saves. */
+export function csvUrl(athleteId: string, table: 'runs' | 'pain' | 'benchmarks' | 'sessions'): string {
+  return `api/athletes/${enc(athleteId)}/export/${table}.csv`;
+}
 
 export interface UploadProgress {
   /** Bytes sent so far and in all; `sent === total` means the server is now importing. */

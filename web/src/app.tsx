@@ -15,6 +15,7 @@ import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PainPage } from './pages/PainPage.js';
 import { PainReportPage } from './pages/PainReportPage.js';
 import { PatternsPage } from './pages/PatternsPage.js';
+import { PlanPage } from './pages/PlanPage.js';
 import { ProgramPage } from './pages/ProgramPage.js';
 import { RunPage } from './pages/RunPage.js';
 import { RunsPage } from './pages/RunsPage.js';
@@ -227,6 +228,7 @@ export function App() {
         painVersion={painVersion}
         onPainChanged={painChanged}
         onApiError={onApiError}
+        unitsBusy={unitsBusy}
       />
     );
   } else if (route.page === 'report-pain') {
@@ -266,6 +268,8 @@ export function App() {
         onApiError={onApiError}
       />
     );
+  } else if (route.page === 'plan') {
+    body = <PlanPage athlete={athlete} painVersion={painVersion} onApiError={onApiError} />;
   } else {
     body = <NotFoundPage path={route.path} />;
   }

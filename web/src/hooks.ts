@@ -42,6 +42,8 @@ export type Route =
   /** Today's session in the player; `log` opens its log form straight away (done without the player). */
   | { page: 'session'; log: boolean }
   | { page: 'benchmarks' }
+  /** The race plan: goal races and the long runs toward the next one. */
+  | { page: 'plan' }
   | { page: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -60,6 +62,7 @@ export function parseRoute(hash: string): Route {
   if (/^\/program\/session\/?$/.test(path)) return { page: 'session', log: false };
   if (/^\/program\/session\/log\/?$/.test(path)) return { page: 'session', log: true };
   if (/^\/benchmarks\/?$/.test(path)) return { page: 'benchmarks' };
+  if (/^\/plan\/?$/.test(path)) return { page: 'plan' };
   return { page: 'not-found', path };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defined, NATIVE, testRun } from '../../../test/helpers/form-runs.js';
+import type { Streams } from '../../domain/channels.js';
 import { analyzeForm } from './analyze.js';
 import { formBaselineFrom } from './baseline.js';
 
@@ -77,4 +78,49 @@ describe('analyzeForm', () => {
     const a = analyzeForm({ streams: testRun(16_000, 9000), channelSources: NATIVE, baseline });
     expect(Math.abs((a.breakdownM ?? 0) - 9000)).toBeLessThanOrEqual(1000);
   });
+
+  it('needs two families to agree: one metric drifting alone on a run with several is not a breakdown', () => {
+    const steady = testRun(16_000, null);
+    const stanceOnly = analyzeForm({
+      streams: ramp(steady, 8000, { stanceTime: 0.04 }),
+      channelSources: NATIVE,
+    });
+    const stance = defined(stanceOnly.metrics.find((m) => m.name === 'stanceTime'));
+    expect(stance.significant).toBe(true);
+    expect(stanceOnly.breakdownM).toBeNull();
+    const twoFamilies = analyzeForm({
+      streams: ramp(steady, 8000, { stanceTime: 0.04, cadence: -0.02 }),
+      channelSources: NATIVE,
+    });
+    expect(Math.abs(defined(twoFamilies.breakdownM) - 8000)).toBeLessThanOrEqual(1000);
+  });
+
+  it('counts one strong metric alone when the run has only one family (cadence only)', () => {
+    const { time, distance, speed, cadence } = testRun(16_000, null);
+    const a = analyzeForm({
+      streams: ramp({ time, distance, speed, cadence }, 8000, { cadence: -0.02 }),
+      channelSources: NATIVE,
+    });
+    expect(a.evidence).toBe('cadence-only');
+    expect(Math.abs(defined(a.breakdownM) - 8000)).toBeLessThanOrEqual(1000);
+  });
 });
+
+/** `streams` with the given channels changed by a share per km from `fromM` on (0.04: +4% per km). */
+function ramp(
+  streams: Streams,
+  fromM: number,
+  perKm: Partial<Record<'stanceTime' | 'cadence', number>>,
+): Streams {
+  const out: Streams = { ...streams };
+  const distance = defined(streams.distance);
+  for (const [channel, rate] of Object.entries(perKm) as Array<['stanceTime' | 'cadence', number]>) {
+    const values = Float64Array.from(defined(streams[channel]));
+    for (let i = 0; i < values.length; i++) {
+      const km = ((distance[i] as number) - fromM) / 1000;
+      if (km > 0) values[i] = (values[i] as number) * (1 + rate * km);
+    }
+    out[channel] = values;
+  }
+  return out;
+}

@@ -18,8 +18,13 @@ const TAU_STEP_M = SEGMENT_M / 2;
  * scale and held the false alarms on synthetic steady runs under 10% (docs/form-breakdown.md).
  */
 export const BIC_MARGIN = 6;
-/** One metric alone is enough when its drift is at least twice its minimum meaningful change. */
+/** On a run with one family of metrics only, one metric alone counts when it drifted twice its minimum. */
 const STRONG_FACTOR = 2;
+/**
+ * Families that must agree on one change point when a run has two or more: one family moving alone was most of
+ * the false alarms on unchanged real runs (docs/form-breakdown.md).
+ */
+const MIN_FAMILIES = 2;
 /** A metric is used when at least this share of the analysed segments have it. */
 const MIN_COVERAGE = 0.6;
 
@@ -156,43 +161,98 @@ function votesIn(evidence: FormEvidence, name: FormMetric['name']): boolean {
 }
 
 /**
- * When two or more families of metrics changed, the breakdown is the one change point that fits them all best:
- * the τ minimising the sum of their hinge models' residual sums of squares, each scaled by its own best fit's
- * residual variance (the likelihood of a common τ with a level, slope and noise of each metric's own) and
- * weighted so that each family counts once. Pooling the evidence this way is steadier than any order
- * statistic of the per-metric change points, each of which is noisy. Only when fewer than two families
- * changed does one metric count alone, and then only if it drifted at least twice its minimum.
+ * The breakdown from the metrics that vote. A run with two or more families of metrics is asked for agreement
+ * (`jointBreakdown`): one change point that two families show together. A run with one family (cadence only,
+ * heart rate only) can only count one metric alone, and then only when it drifted at least twice its minimum.
  */
 function combine(
   metrics: readonly FormMetric[],
   fits: ReadonlyMap<FormMetric['name'], DriftFit>,
   taus: Float64Array,
 ): number | null {
-  const families = new Map<string, DriftFit[]>();
+  const families = votingFamilies(metrics, fits);
+  if (families.size >= 2) return jointBreakdown(families, taus);
   const strong: number[] = [];
-  for (const m of metrics) {
-    const fit = fits.get(m.name);
-    if (!m.votes || m.changeM === null || fit === undefined) continue;
-    const rule = METRIC_RULES.find((r) => r.name === m.name) as MetricRule;
+  for (const members of families.values())
+    for (const { metric, fit, rule, min } of members)
+      if (metric.changeM !== null && rule.fatigueSign * fit.drift >= STRONG_FACTOR * min)
+        strong.push(metric.changeM);
+  return strong.length > 0 ? Math.min(...strong) : null;
+}
+
+interface Member {
+  metric: FormMetric;
+  fit: DriftFit;
+  rule: MetricRule;
+  /** The metric's minimum meaningful drift, in its units. */
+  min: number;
+}
+
+/** The voting metrics with a fit, by family (a metric without a family is its own). */
+function votingFamilies(
+  metrics: readonly FormMetric[],
+  fits: ReadonlyMap<FormMetric['name'], DriftFit>,
+): Map<string, Member[]> {
+  const families = new Map<string, Member[]>();
+  for (const metric of metrics) {
+    const fit = fits.get(metric.name);
+    if (!metric.votes || fit === undefined) continue;
+    const rule = METRIC_RULES.find((r) => r.name === metric.name) as MetricRule;
     const family = rule.family ?? rule.name;
-    families.set(family, [...(families.get(family) ?? []), fit]);
-    if (rule.fatigueSign * fit.drift >= STRONG_FACTOR * minimumDrift(rule, m.baseline))
-      strong.push(m.changeM);
+    const member = { metric, fit, rule, min: minimumDrift(rule, metric.baseline) };
+    families.set(family, [...(families.get(family) ?? []), member]);
   }
-  if (families.size < 2) return strong.length > 0 ? Math.min(...strong) : null;
-  let best = Number.POSITIVE_INFINITY;
+  return families;
+}
+
+/**
+ * One change point shared by the families, tested once for all of them (§8's segmented regression and BIC,
+ * pooled). At each candidate τ a family takes part when one of its metrics has drifted, with the hinge at τ,
+ * by at least its minimum meaningful change in the fatigue direction; its evidence is the mean over its metrics
+ * of the log-likelihood ratio `n_eff·ln(RSS₀/RSS(τ))` (a metric drifting the other way adds nothing; the mean
+ * makes a family count once however many metrics it has). With at least **two** families taking part, the
+ * joint `ΔBIC(τ) = Σ_families LR − (k + 1)·ln n̄_eff` charges one slope per family and one τ for all; the best τ
+ * is the breakdown when its ΔBIC exceeds the same margin as one metric's. Asking two families to agree at one
+ * τ is what removes most false alarms (one metric moving alone is more often a strap, pod or terrain than
+ * fatigue, which §1 describes as a pattern: longer contact, lower cadence); pooling their evidence is what
+ * keeps the power that the per-metric tests, each alone, lack on short runs.
+ */
+function jointBreakdown(families: ReadonlyMap<string, readonly Member[]>, taus: Float64Array): number | null {
+  let nSum = 0;
+  let nCount = 0;
+  for (const members of families.values())
+    for (const { fit } of members) {
+      nSum += fit.nEff;
+      nCount++;
+    }
+  const lnN = Math.log(nSum / nCount);
+  let best = Number.NEGATIVE_INFINITY;
   let bestTau: number | null = null;
   for (let t = 0; t < taus.length; t++) {
-    let total = 0;
-    for (const fits of families.values())
-      for (const fit of fits)
-        total += (fit.profile[t] as number) / (Math.max(fit.residualSd ** 2, Number.MIN_VALUE) * fits.length);
-    if (total < best) {
-      best = total;
+    let evidence = 0;
+    let taking = 0;
+    for (const members of families.values()) {
+      let lr = 0;
+      let moved = false;
+      for (const { fit, rule, min } of members) {
+        const drift = rule.fatigueSign * (fit.driftProfile[t] as number);
+        const rss = fit.profile[t] as number;
+        if (!(drift > 0) || !Number.isFinite(rss)) continue;
+        if (drift >= min) moved = true;
+        lr += Math.max(0, fit.nEff * Math.log(fit.rss0 / Math.max(rss, Number.MIN_VALUE)));
+      }
+      if (!moved) continue;
+      taking++;
+      evidence += lr / members.length;
+    }
+    if (taking < MIN_FAMILIES) continue;
+    const deltaBic = evidence - (taking + 1) * lnN;
+    if (deltaBic > best) {
+      best = deltaBic;
       bestTau = taus[t] as number;
     }
   }
-  return bestTau;
+  return best > BIC_MARGIN ? bestTau : null;
 }
 
 function cleaningNotes(excludedS: { paused: number; walking: number; spikes: number }): string[] {

@@ -43,6 +43,12 @@ export interface DriftFit {
   residualSd: number;
   /** Residual sum of squares with the hinge at each of the caller's `taus`; infinite where too few follow. */
   profile: Float64Array;
+  /** Fitted drift from τ to the last segment with the hinge at each of the caller's `taus`; NaN where none. */
+  driftProfile: Float64Array;
+  /** Residual sum of squares of the no-change model. */
+  rss0: number;
+  /** Effective sample size the BIC is computed on: n discounted for the residuals' lag-1 autocorrelation. */
+  nEff: number;
 }
 
 /**
@@ -84,6 +90,8 @@ export function fitDrift(series: MetricSeries, prior: SlopePrior, taus: ArrayLik
   const rss0 = rssOf(none, gram, xy);
 
   const profile = new Float64Array(taus.length).fill(Number.POSITIVE_INFINITY);
+  const driftProfile = new Float64Array(taus.length).fill(Number.NaN);
+  const last = d[n - 1] as number;
   let best: { at: number; beta: number[]; rss: number; mh: number } | null = null;
   let tail = n;
   const h = new Float64Array(n);
@@ -106,6 +114,7 @@ export function fitDrift(series: MetricSeries, prior: SlopePrior, taus: ArrayLik
     if (beta === null) continue;
     const value = rssOf(beta, g, [...xy, hy]);
     profile[t] = value;
+    driftProfile[t] = (beta[p] as number) * (last - tau);
     if (best === null || value < best.rss) best = { at: t, beta, rss: value, mh };
   }
   if (best === null) return null;
@@ -127,7 +136,6 @@ export function fitDrift(series: MetricSeries, prior: SlopePrior, taus: ArrayLik
   // Two extra parameters, slope and τ; BIC's log n penalty each, on the effective n. The speed and grade
   // slopes are in both models and cancel.
   const deltaBic = rss0 > 0 ? nEff * Math.log(rss0 / rss1) - 2 * Math.log(nEff) : 0;
-  const last = d[n - 1] as number;
   return {
     changeM: tau,
     slope: b,
@@ -138,6 +146,9 @@ export function fitDrift(series: MetricSeries, prior: SlopePrior, taus: ArrayLik
     corrected,
     residualSd: Math.sqrt(best.rss / Math.max(1, n - p - 2)),
     profile,
+    driftProfile,
+    rss0,
+    nEff,
   };
 }
 

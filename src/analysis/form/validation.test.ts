@@ -11,9 +11,11 @@ import {
 
 /**
  * Detection against known truth (docs/form-breakdown.md has the full table from bench/form-validation.ts). Kept
- * under ~15 s: clear drift only on the real runs, 40 synthetic runs per set, seeds apart from the benchmark's.
- * The thresholds assert what was measured, a little below it, so a regression shows; the issue's targets that
- * are not met on real runs are stated in the document, not hidden here.
+ * under a minute (~35 s on a shared machine): clear drift only on the real runs, 40 synthetic runs per set, seeds
+ * apart from the benchmark's.
+ * The thresholds assert the issue's targets where they are met (false alarms ≤ 10% on unchanged real and
+ * synthetic runs) and, where they are not, what was measured, a little below it, so a regression shows: clear
+ * drift on real runs is found within ±1 km in 79% (22 of 28), short of the 90% target; the document says why.
  */
 let corpus: ValidationCase[] = [];
 beforeAll(() => {
@@ -31,14 +33,22 @@ describe('form breakdown validation', () => {
     }
   });
 
+  it('raises a false alarm on at most 10% of unchanged real runs', () => {
+    const unchanged = corpus.filter((c) => c.set === 'corpus-unchanged');
+    if (unchanged.length === 0) return;
+    expect(unchanged.length).toBeGreaterThanOrEqual(10);
+    expect(summarise('unchanged', unchanged).falseAlarms).toBeLessThanOrEqual(0.1);
+  });
+
   it('places clearly injected drift within ±1 km on most real runs that show none of their own', () => {
     if (corpus.length === 0) return;
     const own = new Set(
       corpus.filter((c) => c.set === 'corpus-unchanged' && c.analysis.breakdownM !== null).map((c) => c.name),
     );
     const clean = corpus.filter((c) => c.set === 'corpus-injected' && !own.has(c.name));
-    expect(clean.length).toBeGreaterThanOrEqual(16);
-    expect(summarise('clear', clean).within).toBeGreaterThanOrEqual(0.8);
+    expect(clean.length).toBeGreaterThanOrEqual(24);
+    // Target 0.9, not met: 22 of 28 (0.79). Kept just below the measured figure.
+    expect(summarise('clear', clean).within).toBeGreaterThanOrEqual(0.75);
   });
 
   it('raises no false alarm on synthetic steady runs, and finds the model’s drift within ±1 km in 80%', () => {

@@ -14,6 +14,7 @@ import {
   getStreams,
   listActivities,
   listPainReports,
+  type PainReportRow,
 } from '../../store/index.js';
 import type { FormSummaryView, RunFormView } from '../views.js';
 
@@ -36,9 +37,9 @@ async function analyse(
 }
 
 /** The earliest pain onset reported on each run, whatever the region: the moment the chain gave way somewhere. */
-async function painOnsets(db: Db, athleteId: string): Promise<Map<string, number>> {
+function painOnsets(reports: readonly PainReportRow[]): Map<string, number> {
   const onsets = new Map<string, number>();
-  for (const report of await listPainReports(db, athleteId)) {
+  for (const report of reports) {
     if (report.activityId === null || report.onsetM === null) continue;
     onsets.set(report.activityId, Math.min(report.onsetM, onsets.get(report.activityId) ?? Infinity));
   }
@@ -77,7 +78,8 @@ export async function runForm(db: Db, runId: string): Promise<RunFormView | unde
       metrics: [],
       notes: ['this run has no samples (a training-log entry): form needs a recorded run'],
     } satisfies FormAnalysis);
-  return { runId, ...analysis, painOnsetM: (await painOnsets(db, run.athleteId)).get(runId) ?? null };
+  const onsets = painOnsets(await listPainReports(db, run.athleteId));
+  return { runId, ...analysis, painOnsetM: onsets.get(runId) ?? null };
 }
 
 /**
@@ -86,12 +88,12 @@ export async function runForm(db: Db, runId: string): Promise<RunFormView | unde
  */
 export async function formSummary(
   db: Db,
-  athleteId: string,
+  rows: { runs: readonly ActivityRow[]; painReports: readonly PainReportRow[] },
   asOf: Date,
   windowDays: number,
 ): Promise<FormSummaryView> {
   const from = new Date(asOf.getTime() - windowDays * DAY_MS);
-  const runs = (await listActivities(db, athleteId)).filter(
+  const runs = rows.runs.filter(
     (r) => r.startTime >= from && r.startTime <= asOf && r.sourceFormat !== 'log',
   );
   const first: { run: ActivityRow; analysis: FormAnalysis }[] = [];
@@ -101,7 +103,7 @@ export async function formSummary(
   }
   const useful = first.filter((f) => f.analysis.evidence !== 'insufficient').map((f) => f.analysis);
   const baseline = useful.length > 0 ? formBaselineFrom(useful) : undefined;
-  const onsets = await painOnsets(db, athleteId);
+  const onsets = painOnsets(rows.painReports);
   const analysed = [];
   for (const { run } of first) {
     const analysis = (await analyse(db, run, baseline)) as FormAnalysis;

@@ -66,6 +66,20 @@ describe.each(ENGINES)('goal races and the race plan on the %s engine', (engine)
     // The first planned long run stays within +10% of the longest run of the 30 days before it.
     expect(plan.weeks[0]?.longRunM).toBeLessThanOrEqual(15_000 * 1.1 + 1);
     expect(view.changes.items).toEqual([]);
+    expect(view.units).toBe('metric');
+    expect(view.next).toMatchObject({ kind: 'long-run', date: plan.weeks[0]?.longRunDate });
+    expect(view.next?.message).toMatch(/^Sun 21 Jun 2026: long run of \d+\.\d km/);
+  });
+
+  it("writes the plan and the spike guard in the athlete's unit", async () => {
+    await keel.updateAthlete(athleteId, { units: 'imperial' }, TODAY);
+    const view = await keel.plan(athleteId, TODAY);
+    const spike = await keel.runSpike(lastRunId);
+    await keel.updateAthlete(athleteId, { units: 'metric' }, TODAY);
+    expect(view?.units).toBe('imperial');
+    expect(view?.plan.verdict).toMatch(/\d\.\d mi/);
+    expect(view?.next?.message).toMatch(/long run of \d+\.\d mi/);
+    expect(spike?.message).toMatch(/^9\.3 mi is within \+10%/);
   });
 
   it('re-plans after a pain report and says what changed', async () => {

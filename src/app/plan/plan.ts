@@ -1,9 +1,11 @@
 import { SETTLED_MAX_SEVERITY } from '../../analysis/triage/index.js';
 import type { BenchmarkEvaluation } from '../../coach/benchmarks/index.js';
+import { nextStep } from '../../coach/plan/next-step.js';
 import { comparePlans } from '../../coach/plan/plan.js';
 import { longestInWindow, spikeCheck } from '../../coach/plan/spike.js';
 import type { PlanState, RaceGoal, RacePlan } from '../../coach/plan/types.js';
 import { addDays, daysBetween, localDate } from '../../domain/time.js';
+import type { UnitSystem } from '../../domain/units.js';
 import type {
   ActivityRow,
   GoalRaceRow,
@@ -50,10 +52,11 @@ export function runDay(run: Pick<ActivityRow, 'startTime' | 'utcOffsetMin'>): st
 export function runSpike(
   run: Pick<ActivityRow, 'startTime' | 'utcOffsetMin' | 'distanceM'>,
   runs: readonly Pick<ActivityRow, 'startTime' | 'utcOffsetMin' | 'distanceM'>[],
+  units: UnitSystem,
 ): RunSpikeView {
   const day = runDay(run);
   const prior = runs.map((r) => ({ date: runDay(r), distanceM: r.distanceM }));
-  return spikeCheck(run.distanceM, longestInWindow(prior, day));
+  return spikeCheck(run.distanceM, longestInWindow(prior, day), units);
 }
 
 export interface PlanRows {
@@ -96,7 +99,7 @@ function benchmarksImproving(evaluation: BenchmarkEvaluation): boolean | null {
   return meaningful.some((change) => change.direction === 'better');
 }
 
-export function planState(rows: PlanRows, today: string): PlanState {
+export function planState(rows: PlanRows, today: string, units: UnitSystem): PlanState {
   const thresholds = rows.patterns.filter((p) => p.status === 'threshold' && p.painFreeM !== null);
   const tightest = thresholds.sort((a, b) => (a.painFreeM as number) - (b.painFreeM as number))[0];
   const reportsToDate = rows.painReports.filter((report) => report.date <= today);
@@ -118,32 +121,41 @@ export function planState(rows: PlanRows, today: string): PlanState {
       benchmarksImproving: benchmarksImproving(rows.benchmarks),
     },
     redFlagOpen: reportsToDate.some((report) => report.triageLevel === 'stop' && report.clearedAt === null),
+    units,
   };
+}
+
+/** The plan toward the next goal, as made now. */
+export interface CurrentPlan {
+  goals: readonly GoalRaceRow[];
+  goal: GoalRaceRow;
+  plan: RacePlan;
+  units: UnitSystem;
 }
 
 export function planView(
   athleteId: string,
-  goals: readonly GoalRaceRow[],
-  goal: GoalRaceRow,
-  plan: RacePlan,
+  { goals, goal, plan, units }: CurrentPlan,
   snapshots: readonly PlanSnapshotRow[],
 ): PlanView {
   const [latest, previous] = snapshots;
   const latestPlan = latest?.plan as RacePlan | undefined;
   // The plan differs from the last one kept: show what moved since it; else what moved at the last re-plan.
-  const sinceLatest = latestPlan ? comparePlans(latestPlan, plan) : [];
+  const sinceLatest = latestPlan ? comparePlans(latestPlan, plan, units) : [];
   const changes =
-    sinceLatest.length > 0 || !previous
-      ? { trigger: latest ? 'since the last plan' : null, items: sinceLatest }
+    sinceLatest.length > 0
+      ? { trigger: 'since the last plan', items: sinceLatest }
       : {
           trigger: latest?.trigger ?? null,
-          items: comparePlans(previous.plan as RacePlan, latestPlan as RacePlan),
+          items: previous ? comparePlans(previous.plan as RacePlan, latestPlan as RacePlan, units) : [],
         };
   return {
     athleteId,
     goal: goalView(goal),
     goals: goals.map(goalView),
+    units,
     plan,
+    next: nextStep(plan, units),
     changes: { trigger: changes.trigger, madeOn: latest?.madeOn ?? null, items: changes.items },
   };
 }

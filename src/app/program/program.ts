@@ -1,4 +1,9 @@
-import { BENCHMARK_TESTS, benchmarkFindings, evaluateBenchmarks } from '../../coach/benchmarks/index.js';
+import {
+  BENCHMARK_TESTS,
+  type BenchmarkEvaluation,
+  benchmarkFindings,
+  evaluateBenchmarks,
+} from '../../coach/benchmarks/index.js';
 import { EXERCISE_FAMILIES, exerciseById, familyById } from '../../coach/exercises/index.js';
 import { prescribe } from '../../coach/program/prescribe.js';
 import { type ProgressionContext, replayProgression } from '../../coach/program/progression.js';
@@ -154,6 +159,15 @@ function benchmarkInputs(rows: readonly BenchmarkResultRow[], athlete: AthleteRo
   const results = rows.filter((row) => row.takenOn <= asOf).map(benchmarkResultView);
   const evaluation = evaluateBenchmarks(results, { sex: athlete.sex, birthYear: athlete.birthYear }, asOf);
   return { results, evaluation, findings: benchmarkFindings(evaluation) };
+}
+
+/** The benchmark results up to `asOf` against their norms and against the test day before. */
+export function benchmarkEvaluation(
+  athlete: AthleteRow,
+  rows: readonly BenchmarkResultRow[],
+  asOf: string,
+): BenchmarkEvaluation {
+  return benchmarkInputs(rows, athlete, asOf).evaluation;
 }
 
 export function benchmarksView(

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { result as r } from '../../../test/helpers/benchmarks.js';
 import { changeBetween, evaluateBenchmarks, symmetry } from './evaluate.js';
-import type { Athlete, BenchmarkResult, BenchmarkSide } from './types.js';
+import type { Athlete, BenchmarkResult } from './types.js';
 
 const man: Athlete = { sex: 'male', birthYear: 1990 };
 const woman: Athlete = { sex: 'female', birthYear: 1990 };
 const unknown: Athlete = { sex: null, birthYear: null };
-
-function r(
-  testId: string,
-  takenOn: string,
-  value: number,
-  side: BenchmarkSide | null = null,
-): BenchmarkResult {
-  return { testId, takenOn, side, value };
-}
 
 function evaluateOne(results: BenchmarkResult[], athlete: Athlete, testId: string, asOf = '2026-06-01') {
   const test = evaluateBenchmarks(results, athlete, asOf).tests.find((t) => t.testId === testId);

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { result as r } from '../../../test/helpers/benchmarks.js';
 import { evaluateBenchmarks } from './evaluate.js';
 import { benchmarkFindings } from './findings.js';
-import type { Athlete, BenchmarkResult, BenchmarkSide } from './types.js';
+import type { Athlete, BenchmarkResult } from './types.js';
 
 const woman: Athlete = { sex: 'female', birthYear: null };
-
-function r(
-  testId: string,
-  takenOn: string,
-  value: number,
-  side: BenchmarkSide | null = null,
-): BenchmarkResult {
-  return { testId, takenOn, side, value };
-}
 
 function findings(results: BenchmarkResult[], athlete: Athlete = woman, asOf = '2026-04-10') {
   return benchmarkFindings(evaluateBenchmarks(results, athlete, asOf));

@@ -1,4 +1,5 @@
 import { daysBetween, mondayOf } from '../../domain/time.js';
+import { formatDistance, type UnitSystem } from '../../domain/units.js';
 import type { PlanBasis, PlanChange, PlanWeek, RacePlan } from './types.js';
 
 /**
@@ -8,8 +9,13 @@ import type { PlanBasis, PlanChange, PlanWeek, RacePlan } from './types.js';
  * Weeks that are over by the new plan's today are not changes.
  */
 
-function km(m: number | null): string {
-  return m === null ? 'unknown' : `${(m / 1000).toFixed(1)} km`;
+/** A change's value for the athlete to read: distances (fields ending in M, and whole weeks) in their unit. */
+export function changeValueText(field: string, value: unknown, units: UnitSystem): string {
+  if (value === null || value === undefined) return field === 'week' ? 'none' : 'unknown';
+  if (typeof value === 'number' && (field.endsWith('M') || field === 'week'))
+    return formatDistance(value, units, 1);
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return String(value);
 }
 
 function yesNo(value: boolean | null): string {
@@ -22,7 +28,9 @@ function basisChanges(
   after: PlanBasis | undefined,
   todayBefore: string,
   todayAfter: string,
+  units: UnitSystem,
 ): string[] {
+  const km = (m: number | null) => changeValueText('distanceM', m, units);
   const out: string[] = [];
   if (todayBefore !== todayAfter) out.push(`re-planned on ${todayAfter} (was ${todayBefore})`);
   // A plan stored before the basis was kept cannot say what it was made from.
@@ -79,9 +87,10 @@ function weekReason(week: PlanWeek): string {
   return week.notes[0] ?? '';
 }
 
-export function comparePlans(before: RacePlan, after: RacePlan): PlanChange[] {
+/** What moved from `before` to `after`, and why, in words in `units` (the weeks' own notes keep the unit they were made in). */
+export function comparePlans(before: RacePlan, after: RacePlan, units: UnitSystem): PlanChange[] {
   const changes: PlanChange[] = [];
-  const inputs = basisChanges(before.basis, after.basis, before.today, after.today);
+  const inputs = basisChanges(before.basis, after.basis, before.today, after.today, units);
   const because = inputs.length > 0 ? `because ${inputs.join('; ')}` : 'the inputs are the same';
   const why = (detail: string) => (detail ? `${because}. ${detail}` : `${because}.`);
 

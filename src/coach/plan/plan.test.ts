@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, mondayOf } from '../../domain/time.js';
-import { comparePlans } from './compare.js';
+import { changeValueText, comparePlans } from './compare.js';
+import { nextStep } from './next-step.js';
 import { planRace } from './plan.js';
 import { HALF_MARATHON_M, MARATHON_M, peakFor, peakRangeFor, taperWeeksFor } from './rules.js';
 import type { PlanState, RaceGoal } from './types.js';
@@ -33,6 +34,7 @@ function athlete(longM: number, weeklyM: number, overrides: Partial<PlanState> =
       benchmarksImproving: true,
     },
     redFlagOpen: false,
+    units: 'metric',
     ...overrides,
   };
 }
@@ -179,6 +181,21 @@ describe('honesty: a goal out of reach', () => {
     expect(plan.verdict).toMatch(/Or run a half marathon \(21\.1 km\) on 2027-02-21/);
   });
 
+  it('names the race by its own name, and its usual peak by the kind of race', () => {
+    const named = planRace({ ...goal, name: 'Harbour Marathon' }, state);
+    expect(named.verdict).toMatch(/^The Harbour Marathon on 2027-02-21 is not reachable safely/);
+    expect(named.verdict).toMatch(/the usual peak for a marathon is 29\.0 km to 35\.0 km/);
+  });
+
+  it("does not repeat a shorter race's distance when its name already says it", () => {
+    const tight = planRace(
+      { distanceM: HALF_MARATHON_M, date: '2027-01-24', surface: 'road' },
+      athlete(7_000, 20_000),
+    );
+    expect(tight.shorterRaceM).toBe(5_000);
+    expect(tight.verdict).toMatch(/Or run a 5 km on 2027-01-24\./);
+  });
+
   it('still plans the way, within every limit', () => {
     for (const week of plan.weeks.slice(0, -1)) expect(week.spike.band).toBe('within');
   });
@@ -294,7 +311,7 @@ describe('comparePlans: what changed and why', () => {
     const goal = half('2027-05-02');
     const before = planRace(goal, { ...state, gates: { ...state.gates, lastLongRunPainFree: false } });
     const after = planRace(goal, state);
-    const changes = comparePlans(before, after);
+    const changes = comparePlans(before, after, 'metric');
     const first = changes.find((change) => change.weekStart === TODAY && change.field === 'longRunM');
     expect(first).toMatchObject({ from: 8_000, to: 11_000 });
     expect(first?.why).toMatch(/last long run pain-free: no → yes/);
@@ -302,7 +319,7 @@ describe('comparePlans: what changed and why', () => {
       from: 'held',
       to: 'open',
     });
-    expect(comparePlans(after, after)).toEqual([]);
+    expect(comparePlans(after, after, 'metric')).toEqual([]);
   });
 
   it('reports a red flag and weeks that leave the plan, but not weeks that are over', () => {
@@ -310,11 +327,77 @@ describe('comparePlans: what changed and why', () => {
     const before = planRace(half('2027-05-02'), state);
     const later = { ...state, today: addDays(TODAY, 14), redFlagOpen: true };
     const after = planRace(half('2027-04-25'), later);
-    const changes = comparePlans(before, after);
+    const changes = comparePlans(before, after, 'metric');
     expect(changes.some((c) => c.field === 'goal.date')).toBe(true);
     expect(changes.find((c) => c.field === 'feasible')?.why).toMatch(/a red flag was opened/);
     const dropped = changes.filter((c) => c.field === 'week' && c.to === null).map((c) => c.weekStart);
     expect(dropped).toEqual([mondayOf('2027-05-02')]);
     expect(changes.some((c) => c.weekStart < mondayOf(later.today) && c.weekStart !== '')).toBe(false);
+  });
+});
+
+describe("words in the athlete's unit", () => {
+  it('writes the verdict, notes, spike messages and changes in miles for an imperial athlete', () => {
+    const state = athlete(10_000, 30_000, { painFreeM: 8_000, painTrend: 'stable', units: 'imperial' });
+    const goal = half('2027-05-02');
+    const held = planRace(goal, { ...state, gates: { ...state.gates, lastLongRunPainFree: false } });
+    const open = planRace(goal, state);
+    const words = [
+      held.verdict,
+      ...held.notes,
+      ...held.weeks.flatMap((week) => [...week.notes, week.spike.message]),
+      ...comparePlans(held, open, 'imperial').map((change) => change.why),
+    ].join('\n');
+    expect(words).toMatch(/\d mi\b/);
+    expect(words).not.toMatch(/\d km\b/);
+    expect(held.verdict).toMatch(/holds at 5\.0 mi/); // 8 km pain-free
+  });
+
+  it.each([
+    ['longRunM', 16_093.44, 'imperial', '10.0 mi'],
+    ['longRunM', 16_000, 'metric', '16.0 km'],
+    ['week', null, 'metric', 'none'],
+    ['shorterRaceM', null, 'metric', 'unknown'],
+    ['feasible', true, 'metric', 'yes'],
+    ['gateStatus', 'held', 'metric', 'held'],
+    ['goal.date', '2027-05-02', 'metric', '2027-05-02'],
+  ] as const)('changeValueText(%s, %s, %s) → %s', (field, value, units, text) => {
+    expect(changeValueText(field, value, units)).toBe(text);
+  });
+});
+
+describe('nextStep: what to do next toward the race', () => {
+  it('is the first long run on or after today, with its distance and the week around it', () => {
+    const plan = planRace(half('2027-05-02'), athlete(10_000, 30_000));
+    const step = nextStep(plan, 'metric');
+    const first = plan.weeks[0];
+    expect(step).toMatchObject({ kind: 'long-run', date: first?.longRunDate, distanceM: first?.longRunM });
+    expect(step?.message).toMatch(/^Sun 10 Jan 2027: long run of 11\.0 km, about/);
+  });
+
+  it('says why the long run is held', () => {
+    const state = athlete(10_000, 30_000, { painFreeM: 8_000, painTrend: 'stable' });
+    const plan = planRace(half('2027-05-02'), {
+      ...state,
+      gates: { ...state.gates, lastLongRunPainFree: false },
+    });
+    const step = nextStep(plan, 'metric');
+    expect(step?.gate.status).toBe('held');
+    expect(step?.message).toMatch(/Held there: the last long run was not pain-free/);
+  });
+
+  it('is the race itself in race week, and "today" on race day', () => {
+    const plan = planRace(half('2027-01-09'), athlete(18_000, 40_000));
+    expect(nextStep(plan, 'imperial')).toMatchObject({ kind: 'race', date: '2027-01-09' });
+    expect(nextStep(plan, 'imperial')?.message).toMatch(/race day, the half marathon \(13\.1 mi\)/);
+    const raceDay = planRace(half(TODAY), athlete(18_000, 40_000));
+    expect(nextStep(raceDay, 'metric')?.message).toMatch(/^Today \(Mon 4 Jan 2027\): race day/);
+  });
+
+  it('is halted while a red flag is open, and null once the race has passed', () => {
+    const halted = planRace(half('2027-05-02'), athlete(10_000, 30_000, { redFlagOpen: true }));
+    expect(nextStep(halted, 'metric')).toMatchObject({ kind: 'halted', distanceM: 0 });
+    expect(nextStep(halted, 'metric')?.message).toMatch(/No running for now: a red flag is open/);
+    expect(nextStep(planRace(half('2026-12-20'), athlete(10_000, 30_000)), 'metric')).toBeNull();
   });
 });

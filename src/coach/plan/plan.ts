@@ -1,4 +1,5 @@
 import { addDays, daysBetween, mondayOf } from '../../domain/time.js';
+import { distanceUnitLabel, formatDistance, type UnitSystem } from '../../domain/units.js';
 import {
   FIRST_RUN_M,
   LONG_RUN_SHARE,
@@ -28,15 +29,16 @@ export { comparePlans } from './compare.js';
 
 type Run = { date: string; distanceM: number };
 
-export function km(m: number): string {
-  return `${(m / 1000).toFixed(1)} km`;
+/** A distance for the athlete to read: one decimal, in their unit. */
+export function distanceWords(units: UnitSystem): (m: number) => string {
+  return (m) => formatDistance(m, units, 1);
 }
 
 /** A name for the race: its own, the standard race it is, or its distance. */
-export function raceName(goal: Pick<RaceGoal, 'distanceM' | 'name'>): string {
+export function raceName(goal: Pick<RaceGoal, 'distanceM' | 'name'>, units: UnitSystem): string {
   if (goal.name) return goal.name;
   const standard = STANDARD_RACES.find((race) => Math.abs(race.distanceM - goal.distanceM) <= 50);
-  return standard ? standard.name : `${km(goal.distanceM)} race`;
+  return standard ? standard.name : `${distanceWords(units)(goal.distanceM)} race`;
 }
 
 /** The longest run of the 30 days up to and including today, and the recent weekly volume. */
@@ -136,6 +138,7 @@ function runWalkFor(longM: number, state: PlanState): boolean {
 }
 
 function runWalkNote(longM: number, state: PlanState): string {
+  const km = distanceWords(state.units);
   const from = Math.min(
     state.painFreeM !== null && longM > state.painFreeM ? state.painFreeM : Number.POSITIVE_INFINITY,
     state.breakdownM !== null && longM > state.breakdownM ? state.breakdownM : Number.POSITIVE_INFINITY,
@@ -148,6 +151,7 @@ function runWalkNote(longM: number, state: PlanState): string {
 }
 
 function buildCore(goal: RaceGoal, state: PlanState): Core {
+  const km = distanceWords(state.units);
   const { longestRecentM, weeklyVolumeM } = recentLoad(state);
   const peak = peakFor(goal.distanceM);
   const taperWeeks = taperWeeksFor(goal.distanceM);
@@ -295,7 +299,7 @@ function buildCore(goal: RaceGoal, state: PlanState): Core {
     }
     const runWalk = runWalkFor(longM, state);
     if (runWalk) notes.push(runWalkNote(longM, state));
-    const spike: SpikeCheck = spikeCheck(longM, prior);
+    const spike: SpikeCheck = spikeCheck(longM, prior, state.units);
     if (longM > 0) planned.push({ date, distanceM: longM });
     weeks.push({
       weekStart: mondayOf(date),
@@ -324,7 +328,7 @@ function buildCore(goal: RaceGoal, state: PlanState): Core {
     raceGate = { status: 'halted', reasons: ['a red flag is open: stop running and see a clinician'] };
     raceNotes.push('No race while a red flag is open: see a clinician first.');
   } else {
-    const raceSpike = spikeCheck(goal.distanceM, prior);
+    const raceSpike = spikeCheck(goal.distanceM, prior, state.units);
     raceNotes.push(
       `Race day: ${km(goal.distanceM)}. The race is the one run allowed past the +10% line; the peak and taper prepare for it.`,
     );
@@ -353,7 +357,7 @@ function buildCore(goal: RaceGoal, state: PlanState): Core {
     volumeM: raceVolumeM,
     runWalk: raceRunWalk,
     gate: raceGate,
-    spike: spikeCheck(raceLongM, prior),
+    spike: spikeCheck(raceLongM, prior, state.units),
     notes: raceNotes,
   });
 
@@ -397,7 +401,8 @@ function weeksWord(count: number): string {
 /** The plan to `goal` from `state`, with its verdict in plain words. */
 export function planRace(goal: RaceGoal, state: PlanState): RacePlan {
   const core = buildCore(goal, state);
-  const name = raceName(goal);
+  const km = distanceWords(state.units);
+  const name = raceName(goal, state.units);
   const basis: PlanBasis = {
     longestRecentM: recentLoad(state).longestRecentM,
     weeklyVolumeM: core.startingVolumeM,
@@ -413,7 +418,9 @@ export function planRace(goal: RaceGoal, state: PlanState): RacePlan {
   let earliest: string | null = null;
   let shorter: number | null = null;
   let verdict: string;
-  const peakText = `${km(core.requiredPeakM)} (the usual peak for a ${name} is ${km(core.peakRange.minM)}–${km(core.peakRange.maxM)})`;
+  // The usual peak belongs to the kind of race, not to a race's own name.
+  const kind = raceName({ distanceM: goal.distanceM, name: null }, state.units);
+  const peakText = `${km(core.requiredPeakM)} (the usual peak for a ${kind} is ${km(core.peakRange.minM)} to ${km(core.peakRange.maxM)})`;
   if (state.redFlagOpen) {
     verdict =
       `A red flag is open: stop running and see a clinician. Keel plans no running and no progression until it ` +
@@ -442,11 +449,12 @@ export function planRace(goal: RaceGoal, state: PlanState): RacePlan {
         ? ` The earliest safe date under the same rules is ${earliest}.`
         : ` No date in the next two years reaches it under these rules.`;
       if (!core.datePassed) {
-        const shorterName = shorter === null ? null : raceName({ distanceM: shorter, name: null });
+        const shorterName =
+          shorter === null ? null : raceName({ distanceM: shorter, name: null }, state.units);
         verdict +=
           shorter === null
             ? ' No standard race from 5 km up is reachable safely by that date.'
-            : ` Or run a ${shorterName} (${km(shorter)}) on ${goal.date}.`;
+            : ` Or run a ${shorterName}${shorterName?.endsWith(distanceUnitLabel(state.units)) ? '' : ` (${km(shorter)})`} on ${goal.date}.`;
       }
     }
     if (core.gate.held && !core.datePassed) {
@@ -455,8 +463,9 @@ export function planRace(goal: RaceGoal, state: PlanState): RacePlan {
   }
   if (!state.redFlagOpen) notes.push(...core.gate.notes);
   if (goal.distanceM >= MARATHON_M - 50) {
+    const marathonPeak = peakFor(MARATHON_M);
     notes.push(
-      'For a marathon or longer, a long run of about 3 hours is enough even if it falls short of the distance (domain-reference §5: 29–35 km or 2.5–3 h).',
+      `For a marathon or longer, a long run of about 3 hours is enough even if it falls short of the distance (domain-reference §5: ${km(marathonPeak.minM)} to ${km(marathonPeak.maxM)}, or 2.5–3 h).`,
     );
   }
   if (goal.distanceM > MARATHON_M + 50) {

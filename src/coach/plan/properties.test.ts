@@ -76,7 +76,7 @@ const athlete: fc.Arbitrary<PlanState> = fc
   })
   .map(({ day, history: runsFor, ...rest }) => {
     const today = addDays(DAY0, day);
-    return { today, runs: runsFor(today), ...rest };
+    return { today, runs: runsFor(today), units: 'metric' as const, ...rest };
   });
 
 const goalFor = (today: string): fc.Arbitrary<RaceGoal> =>
@@ -290,7 +290,7 @@ describe('race plan properties', () => {
           (a, b) => ((a.distanceM * 31 + seed) % 97) - ((b.distanceM * 31 + seed) % 97),
         );
         expect(planRace(goal, { ...state, runs: reordered })).toEqual(plan);
-        expect(comparePlans(plan, plan)).toEqual([]);
+        expect(comparePlans(plan, plan, 'metric')).toEqual([]);
       }),
       { numRuns: Math.ceil(RUNS / 3) },
     );

@@ -16,7 +16,7 @@ describe('spikeCheck: RUNSAFE bands', () => {
     [42_195, 10_000, 'over-100', 2.28],
     [21_097.5, 19_000, 'over-10', 1.64],
   ] as const)('%d m after a 30-day longest of %d m → %s (HR %d)', (distance, longest, band, hr) => {
-    const check = spikeCheck(distance, longest);
+    const check = spikeCheck(distance, longest, 'metric');
     expect(check.band).toBe(band);
     expect(check.hazardRatio).toBe(hr);
     expect(check.limitM).toBeCloseTo(longest * 1.1, 6);
@@ -28,7 +28,7 @@ describe('spikeCheck: RUNSAFE bands', () => {
   });
 
   it.each([null, 0])('no history (%s) is its own band, with no limit', (longest) => {
-    const check = spikeCheck(8_000, longest);
+    const check = spikeCheck(8_000, longest, 'metric');
     expect(check).toMatchObject({
       band: 'no-history',
       ratio: null,
@@ -64,5 +64,17 @@ describe('longestInWindow', () => {
     expect(longestInWindow(runs, '2026-03-01')).toBeNull();
     expect(longestInWindow([], '2026-03-01')).toBeNull();
     expect(longestInWindow([...runs].reverse(), '2026-04-01')).toBe(15_000);
+  });
+});
+
+describe("spikeCheck: words in the athlete's unit", () => {
+  it('speaks miles to an imperial athlete', () => {
+    expect(spikeCheck(16_093.44, 12_874.752, 'imperial').message).toBe(
+      '10.0 mi is 25% longer than your longest run of the past 30 days (8.0 mi). In RUNSAFE, runs 10–30% over ' +
+        'carried about 1.64 times the injury rate of runs within +10%. Keep it to 8.8 mi.',
+    );
+    expect(spikeCheck(5_000, 10_000, 'metric').message).toBe(
+      '5.0 km is within +10% of your longest run of the past 30 days (10.0 km).',
+    );
   });
 });

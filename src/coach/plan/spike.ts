@@ -1,4 +1,5 @@
 import { daysBetween } from '../../domain/time.js';
+import { formatDistance, type UnitSystem } from '../../domain/units.js';
 
 /**
  * The spike guard for any run, planned or done (domain-reference §5). Garmin-RUNSAFE (Frandsen, Nielsen et al.,
@@ -46,12 +47,13 @@ export const SPIKE_BANDS = [
   { band: 'over-100', aboveIncrease: 1, hazardRatio: 2.28 },
 ] as const satisfies readonly { band: SpikeBand; aboveIncrease: number; hazardRatio: number }[];
 
-function km(m: number): string {
-  return `${(m / 1000).toFixed(1)} km`;
-}
-
-/** Where a run of `distanceM` stands against the longest run of the 30 days before it. */
-export function spikeCheck(distanceM: number, longestPrior30dM: number | null): SpikeCheck {
+/** Where a run of `distanceM` stands against the longest run of the 30 days before it; words in `units`. */
+export function spikeCheck(
+  distanceM: number,
+  longestPrior30dM: number | null,
+  units: UnitSystem,
+): SpikeCheck {
+  const km = (m: number) => formatDistance(m, units, 1);
   if (longestPrior30dM === null || !(longestPrior30dM > 0)) {
     return {
       distanceM,

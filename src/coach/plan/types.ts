@@ -1,3 +1,4 @@
+import type { UnitSystem } from '../../domain/units.js';
 import type { SpikeCheck } from './spike.js';
 
 export type { SpikeBand, SpikeCheck } from './spike.js';
@@ -35,6 +36,8 @@ export interface PlanState {
   breakdownM: number | null;
   gates: PlanGates;
   redFlagOpen: boolean;
+  /** The distance unit the plan's words are written in. */
+  units: UnitSystem;
 }
 
 export type PlanPhase = 'build' | 'hold' | 'peak' | 'taper' | 'race';
@@ -105,6 +108,22 @@ export interface RacePlan {
   rules: PlanRule[];
   notes: string[];
   basis: PlanBasis;
+}
+
+/** What to do next toward the race: the coming long run, the race itself, or nothing while halted. */
+export interface NextStep {
+  /** YYYY-MM-DD: the day of the next long run (or the race) on or after today. */
+  date: string;
+  /** Monday of that day's week. */
+  weekStart: string;
+  kind: 'long-run' | 'race' | 'halted';
+  /** The long run or the race, metres; 0 while halted. */
+  distanceM: number;
+  runWalk: boolean;
+  gate: PlanWeek['gate'];
+  spike: SpikeCheck;
+  /** One plain sentence, in the athlete's distance unit. */
+  message: string;
 }
 
 export interface PlanChange {

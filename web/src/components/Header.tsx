@@ -19,6 +19,7 @@ const NAV: { href: string; label: string; pages: Route['page'][] }[] = [
   { href: '#/patterns', label: 'Patterns', pages: ['patterns'] },
   { href: '#/form', label: 'Form', pages: ['form'] },
   { href: '#/program', label: 'Program', pages: ['program', 'session'] },
+  { href: '#/plan', label: 'Plan', pages: ['plan'] },
   { href: '#/benchmarks', label: 'Benchmarks', pages: ['benchmarks'] },
 ];
 

@@ -9,6 +9,7 @@ import type {
 } from '../../../src/coach/benchmarks/types.js';
 import { api } from '../api.js';
 import { benchmarkChartHeight, benchmarkSeries, createBenchmarkChart } from '../charts/benchmark-charts.js';
+import { ConfirmDelete } from '../components/ConfirmDelete.js';
 import { FormActions } from '../components/FormActions.js';
 import { Notice } from '../components/Notice.js';
 import { Plot } from '../components/Plot.js';
@@ -324,20 +325,6 @@ function ResultRow({
   onChanged: () => void;
   onApiError: (error: unknown) => void;
 }) {
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const remove = async () => {
-    setBusy(true);
-    try {
-      await api.deleteBenchmark(result.id);
-      onChanged();
-    } catch (e) {
-      setError((e as Error).message);
-      onApiError(e);
-      setBusy(false);
-    }
-  };
   return (
     <li class="benchmark-result" data-testid="benchmark-result" data-result-id={result.id}>
       <span>
@@ -345,37 +332,15 @@ function ResultRow({
         {result.side && ` · ${result.side}`}: <strong>{benchmarkValue(result.value, test.unit)}</strong>
         {result.note && <span class="muted"> — {result.note}</span>}
       </span>
-      {confirming ? (
-        <span class="confirm">
-          <button
-            type="button"
-            class="button button-danger"
-            disabled={busy}
-            data-testid="benchmark-delete-confirm"
-            onClick={remove}
-          >
-            Delete
-          </button>
-          <button type="button" class="button" onClick={() => setConfirming(false)}>
-            Keep
-          </button>
-        </span>
-      ) : (
-        <button
-          type="button"
-          class="button button-quiet"
-          data-testid="benchmark-delete"
-          aria-label={`Delete the ${test.name} result of ${result.takenOn}${result.side ? `, ${result.side}` : ''}`}
-          onClick={() => setConfirming(true)}
-        >
-          Delete
-        </button>
-      )}
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ConfirmDelete
+        label={`Delete the ${test.name} result of ${result.takenOn}${result.side ? `, ${result.side}` : ''}`}
+        testId="benchmark-delete"
+        remove={async () => {
+          await api.deleteBenchmark(result.id);
+          onChanged();
+        }}
+        onApiError={onApiError}
+      />
     </li>
   );
 }

@@ -67,6 +67,16 @@ export function PatternsPage({ athlete, painVersion, onApiError }: Props) {
             ))}
           </select>
         </label>
+        <a
+          class="button"
+          href={`/api/athletes/${athlete.id}/report.html?days=${days}`}
+          target="_blank"
+          rel="noopener"
+          data-testid="clinician-report"
+          title="A one-to-two-page summary for your physical therapist: print it or save it as a PDF"
+        >
+          Clinician report
+        </a>
       </div>
       {patterns.status === 'loading' && (
         <p class="loading" role="status">

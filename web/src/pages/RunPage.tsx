@@ -7,6 +7,7 @@ import { FormSection } from '../components/FormSection.js';
 import { Notice } from '../components/Notice.js';
 import { PainReportList } from '../components/PainReportList.js';
 import { RunCharts } from '../components/RunCharts.js';
+import { SpikeNotice } from '../components/SpikeNotice.js';
 import { SummaryTiles } from '../components/SummaryTiles.js';
 import { describeSource, formatRunDate, formatUtcOffset, runKindLabel } from '../format.js';
 import { type Resource, reportPainHref, useResource } from '../hooks.js';
@@ -25,9 +26,11 @@ interface Props {
   painVersion: number;
   onPainChanged: () => void;
   onApiError: (error: unknown) => void;
+  /** A change of unit is being stored: what the server words in the unit is read again once it is. */
+  unitsBusy?: boolean;
 }
 
-export function RunPage({ runId, units, painVersion, onPainChanged, onApiError }: Props) {
+export function RunPage({ runId, units, painVersion, onPainChanged, onApiError, unitsBusy = false }: Props) {
   const [run, reloadRun] = useResource(() => api.run(runId), [runId]);
   const [pain, reloadPain] = useResource(() => api.runPainReports(runId), [runId, painVersion]);
   const painOnsetsM = useMemo(
@@ -94,6 +97,8 @@ export function RunPage({ runId, units, painVersion, onPainChanged, onApiError }
         </a>
       </div>
       <SummaryTiles run={detail} units={units} />
+      {/* Keyed by run: the next run's check must not show this one's while it loads. */}
+      <RunSpike key={runId} runId={runId} units={units} unitsBusy={unitsBusy} />
       <RunPain runId={runId} units={units} reports={pain} reload={reloadPain} onPainChanged={onPainChanged} />
       {detail.logged ? (
         <p class="logged-note" data-testid="logged-note">
@@ -108,6 +113,21 @@ export function RunPage({ runId, units, painVersion, onPainChanged, onApiError }
       )}
       <Sources run={detail} />
     </div>
+  );
+}
+
+/**
+ * The spike guard: this run against the longest run of the 30 days before it. Loaded on its own; when it cannot
+ * be read the run page does without it.
+ */
+function RunSpike({ runId, units, unitsBusy }: { runId: string; units: UnitSystem; unitsBusy: boolean }) {
+  // The server writes the message in the athlete's unit: asked again once a new unit is stored.
+  const [spike] = useResource(() => api.runSpike(runId), [runId, units, unitsBusy]);
+  if (spike.status !== 'ok') return null;
+  return (
+    <section class="run-spike" aria-label="Against your longest recent run" data-testid="run-spike">
+      <SpikeNotice spike={spike.data} testId="run-spike-check" />
+    </section>
   );
 }
 

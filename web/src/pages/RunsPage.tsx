@@ -1,7 +1,8 @@
 import { useEffect } from 'preact/hooks';
 import type { AthleteView, ImportReport } from '../../../src/app/views.js';
 import { formatDistance } from '../../../src/domain/units.js';
-import { api } from '../api.js';
+import { api, csvUrl, exportUrl } from '../api.js';
+import { GoalPrompt, NextStepCard } from '../components/NextStepCard.js';
 import { Notice } from '../components/Notice.js';
 import { RunsTable } from '../components/RunsTable.js';
 import { UploadZone } from '../components/UploadZone.js';
@@ -42,6 +43,7 @@ export function RunsPage({ athlete, onImported, onApiError }: Props) {
           </p>
         )}
       </div>
+      <HomeNextStep athlete={athlete} />
       {athlete.isDemo && (
         <Notice kind="info" title={`${athlete.name} is a demo athlete`}>
           These runs are generated so you can explore Keel. Files you add go to your own athlete, not to{' '}
@@ -70,8 +72,30 @@ export function RunsPage({ athlete, onImported, onApiError }: Props) {
       )}
       {list && list.length === 0 && <EmptyRuns />}
       {list && list.length > 0 && <RunsTable runs={list} units={athlete.units} />}
+      <DataDownloads athleteId={athlete.id} />
     </div>
   );
+}
+
+/**
+ * Today's next step toward the goal race, loaded on its own so that the runs never wait for the plan; no goal
+ * yet (the plan's 404) is a prompt, not an error.
+ */
+function HomeNextStep({ athlete }: { athlete: AthleteView }) {
+  // Asked again when the athlete changes (a new unit, once stored): the server words the next step in it.
+  const [plan, reload] = useResource(() => api.plan(athlete.id), [athlete]);
+  if (plan.status === 'loading') return null;
+  if (plan.status === 'error')
+    return (
+      <p class="goal-prompt muted" data-testid="next-step-error">
+        The race plan did not load ({plan.error.message}).{' '}
+        <button type="button" class="button button-quiet" onClick={reload}>
+          Try again
+        </button>
+      </p>
+    );
+  if (plan.data === null) return <GoalPrompt />;
+  return <NextStepCard view={plan.data} units={athlete.units} linkToPlan />;
 }
 
 function EmptyRuns() {
@@ -101,5 +125,32 @@ function EmptyRuns() {
         <code>pain_severity</code>.
       </p>
     </section>
+  );
+}
+
+/** The runner's data is theirs: all of it in one file Keel can import again, and spreadsheets of the main tables. */
+function DataDownloads({ athleteId }: { athleteId: string }) {
+  return (
+    <p class="muted" data-testid="data-downloads">
+      <a href={exportUrl(athleteId)} download>
+        Download all my data
+      </a>{' '}
+      (one file, for keeping or for another Keel) · Spreadsheets:{' '}
+      <a href={csvUrl(athleteId, 'runs')} download>
+        runs
+      </a>
+      ,{' '}
+      <a href={csvUrl(athleteId, 'pain')} download>
+        pain
+      </a>
+      ,{' '}
+      <a href={csvUrl(athleteId, 'benchmarks')} download>
+        benchmarks
+      </a>
+      ,{' '}
+      <a href={csvUrl(athleteId, 'sessions')} download>
+        program sessions
+      </a>
+    </p>
   );
 }
