@@ -7,7 +7,7 @@ import { comparePlans, planRace } from '../coach/plan/plan.js';
 import type { PlanState, RacePlan } from '../coach/plan/types.js';
 import { CHANNELS, type Channel } from '../domain/channels.js';
 import type { PainReportInput } from '../domain/pain.js';
-import { machineLocalDate } from '../domain/time.js';
+import { endOfDay, machineLocalDate } from '../domain/time.js';
 import type { UnitSystem } from '../domain/units.js';
 import {
   type ActivityRow,
@@ -695,11 +695,6 @@ export class Keel {
     if (found.kind !== 'found') throw new InputError(found.message);
     return found.run.id;
   }
-}
-
-/** The last second of a calendar day: "as of" that day, everything on it included. */
-function endOfDay(date: string): Date {
-  return new Date(`${date}T23:59:59Z`);
 }
 
 function summarise(

@@ -34,6 +34,11 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The last second of a calendar day (YYYY-MM-DD): "as of" that day, everything on it included. */
+export function endOfDay(date: string): Date {
+  return new Date(`${date}T23:59:59Z`);
+}
+
 /** The calendar date of `moment` where this process runs: "today" for someone at this machine. */
 export function machineLocalDate(moment: Date): string {
   return localDate(moment, -moment.getTimezoneOffset());

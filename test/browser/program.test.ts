@@ -496,6 +496,16 @@ describe('the program, the session player and the benchmarks in Chromium', () =>
     await page.getByTestId('profile-cancel').click();
     await page.getByTestId('profile-summary').waitFor();
 
+    // "Prefer not to say" is an answer: after a reload the form stays folded instead of asking again.
+    await page.getByTestId('profile-change').click();
+    await page.getByTestId('profile-sex').getByRole('radio', { name: 'Prefer not to say' }).check();
+    await page.getByTestId('profile-save').click();
+    await expect.poll(() => profile.getAttribute('data-open')).toBe('false');
+    await page.reload();
+    await page.getByTestId('profile-summary').waitFor();
+    expect(await profile.getAttribute('data-open')).toBe('false');
+    expect(await page.getByTestId('profile-summary').textContent()).toBe('No norms by sex, born 1991');
+
     // On a phone the open form fits the width and its save button is a thumb's size.
     expect((await patchDemo({ sex: null, birthYear: null })).status).toBe(200);
     const mobile = await app.newPage(PHONE);

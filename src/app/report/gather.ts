@@ -1,3 +1,4 @@
+import { endOfDay } from '../../domain/time.js';
 import type { Keel } from '../keel.js';
 import { KEEL_VERSION } from '../version.js';
 import { type ReportView, reportView } from './view.js';
@@ -7,9 +8,6 @@ import { type ReportView, reportView } from './view.js';
  * the runner sees on the Patterns and Form pages and in `keel pattern`; the detector needs that much history.
  */
 export const REPORT_DAYS = 180;
-
-/** The last second of a calendar day: "as of" that day, everything on it included. */
-const endOfDay = (day: string) => new Date(`${day}T23:59:59Z`);
 
 /** Reads everything the report shows, as of `today` (YYYY-MM-DD) over the `days` up to it. */
 export async function gatherReport(

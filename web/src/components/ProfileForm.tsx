@@ -18,7 +18,8 @@ type SexChoice = 'female' | 'male' | 'unsaid';
 const SEX_CHOICES = ['female', 'male', 'unsaid'] as const;
 const SEX_LABELS: Record<SexChoice, string> = { female: 'Female', male: 'Male', unsaid: 'Prefer not to say' };
 
-const isMissing = (profile: Profile): boolean => profile.sex === null || profile.birthYear === null;
+/** A year without a sex is a choice made ("prefer not to say"), not a gap: only a missing year opens the form. */
+const isMissing = (profile: Profile): boolean => profile.birthYear === null;
 
 /** Both unset means never asked, so nothing is chosen; a year without a sex means the runner chose not to say. */
 function sexChoice(profile: Profile): SexChoice | null {
