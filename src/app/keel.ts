@@ -23,7 +23,6 @@ import {
   getActivity,
   getAthlete,
   getPainReport,
-  getProgramSettings,
   getStreams,
   insertAthlete,
   insertBenchmarkResults,
@@ -48,6 +47,7 @@ import {
   updateProgramSession,
 } from '../store/index.js';
 import type { AthletePatchBody } from './athlete-input.js';
+import { type AthleteRows, planStateOf, programOf, readAthleteRows } from './athlete-rows.js';
 import { InputError } from './errors.js';
 import {
   type CsvFile,
@@ -83,31 +83,16 @@ import {
 } from './pain/reports.js';
 import { importTrainingLog, rejectedLog } from './pain/training-log.js';
 import type { GoalRaceBody } from './plan/input.js';
-import {
-  type CurrentPlan,
-  goalView,
-  nextGoal,
-  planState,
-  planView,
-  raceGoal,
-  runSpike,
-} from './plan/plan.js';
+import { type CurrentPlan, goalView, nextGoal, planView, raceGoal, runSpike } from './plan/plan.js';
 import type {
   BenchmarkSessionBody,
   ProgramSettingsBody,
   SessionLogBody,
   SessionLogPatch,
 } from './program/input.js';
-import {
-  benchmarkEvaluation,
-  benchmarkResultView,
-  benchmarksView,
-  programView,
-  sessionLogView,
-  settingsView,
-} from './program/program.js';
-import { gatherReport, REPORT_DAYS } from './report/gather.js';
-import type { ReportView } from './report/view.js';
+import { benchmarkResultView, benchmarksView, sessionLogView, settingsView } from './program/program.js';
+import { REPORT_DAYS, type ReportView, reportView } from './report/view.js';
+import { KEEL_VERSION } from './version.js';
 import type {
   AthleteView,
   BenchmarkResultView,
@@ -481,17 +466,7 @@ export class Keel {
 
   /** The athlete's program on `asOf` (YYYY-MM-DD): this week's sessions, today's, the history of every change. */
   async program(athleteId: string, asOf: string): Promise<ProgramView> {
-    const athlete = await this.requireAthleteRow(athleteId);
-    const [settings, sessions, benchmarks, runs, allReports] = await Promise.all([
-      getProgramSettings(this.db, athleteId),
-      listProgramSessions(this.db, athleteId),
-      listBenchmarkResults(this.db, athleteId),
-      listActivities(this.db, athleteId),
-      listPainReports(this.db, athleteId),
-    ]);
-    const painReports = allReports.filter((report) => report.date <= asOf);
-    const patterns = painPatterns(runs, allReports, athlete.units, endOfDay(asOf));
-    return programView({ athlete, settings, sessions, benchmarks, painReports, patterns }, asOf);
+    return programOf(await this.athleteRows(athleteId), asOf);
   }
 
   async setProgramSettings(athleteId: string, body: ProgramSettingsBody): Promise<ProgramSettingsView> {
@@ -610,7 +585,37 @@ export class Keel {
 
   /** The clinician report's content as of `today` (YYYY-MM-DD), over the `days` up to it; undefined: no athlete. */
   async report(athleteId: string, today: string, days = REPORT_DAYS): Promise<ReportView | undefined> {
-    return gatherReport(this, athleteId, today, days);
+    const athlete = await this.athlete(athleteId);
+    if (!athlete) return undefined;
+    const asOf = endOfDay(today);
+    const [rows, redFlags, goals] = await Promise.all([
+      this.athleteRows(athleteId),
+      listOpenRedFlags(this.db, athleteId),
+      listGoalRaces(this.db, athleteId),
+    ]);
+    const form = await formSummary(this.db, rows, asOf, days);
+    const goal = nextGoal(goals, today);
+    let plan: PlanView | undefined;
+    if (goal) {
+      // The plan always reads the pattern's own window; over that window the report's summary is the plan's.
+      const planForm = days === PATTERN_WINDOW_DAYS ? form : await this.planForm(rows, today);
+      const state = planStateOf(rows, planForm.holdsToM.median, today);
+      plan = await this.planViewOf(athleteId, currentPlanOf(goals, goal, state));
+    }
+    return reportView({
+      keelVersion: KEEL_VERSION,
+      today,
+      days,
+      athlete,
+      runs: rows.runs.map(runListItem),
+      patterns: painPatterns(rows.runs, rows.painReports, athlete.units, asOf, days),
+      form,
+      redFlags: redFlags.map(painReportView),
+      painReports: [...rows.painReports].reverse().map(painReportView),
+      benchmarks: benchmarksView(rows.athlete, rows.benchmarks, today),
+      program: programOf(rows, today),
+      plan,
+    });
   }
 
   /** Every run's spike guard, by run id: its distance against the longest of the 30 days before it. */
@@ -629,8 +634,9 @@ export class Keel {
     const goals = await listGoalRaces(this.db, athleteId);
     const goal = nextGoal(goals, today);
     if (!goal) return undefined;
-    const state = await this.planState(athleteId, today);
-    return { goals, goal, plan: planRace(raceGoal(goal), state), units: state.units };
+    const rows = await this.athleteRows(athleteId);
+    const form = await this.planForm(rows, today);
+    return currentPlanOf(goals, goal, planStateOf(rows, form.holdsToM.median, today));
   }
 
   private async keepPlan(current: CurrentPlan, today: string, trigger: string): Promise<void> {
@@ -650,32 +656,13 @@ export class Keel {
     return planView(athleteId, current, snapshots);
   }
 
-  /** Reads each table once: the pain pattern and the form summary are made from the same rows. */
-  private async planState(athleteId: string, today: string): Promise<PlanState> {
-    const [athlete, runs, allReports, sessions, settings, benchmarks] = await Promise.all([
-      this.requireAthleteRow(athleteId),
-      listActivities(this.db, athleteId),
-      listPainReports(this.db, athleteId),
-      listProgramSessions(this.db, athleteId),
-      getProgramSettings(this.db, athleteId),
-      listBenchmarkResults(this.db, athleteId),
-    ]);
-    const asOf = endOfDay(today);
-    const painReports = allReports.filter((report) => report.date <= today);
-    const form = await formSummary(this.db, { runs, painReports: allReports }, asOf, PATTERN_WINDOW_DAYS);
-    return planState(
-      {
-        runs,
-        patterns: painPatterns(runs, allReports, athlete.units, asOf),
-        formHoldsToM: form.holdsToM.median,
-        painReports,
-        sessions,
-        sessionsPerWeek: settingsView(settings).sessionsPerWeek,
-        benchmarks: benchmarkEvaluation(athlete, benchmarks, today),
-      },
-      today,
-      athlete.units,
-    );
+  private async athleteRows(athleteId: string): Promise<AthleteRows> {
+    return readAthleteRows(this.db, await this.requireAthleteRow(athleteId));
+  }
+
+  /** The form summary the plan reads: over the pain pattern's window, as the Form page shows it. */
+  private planForm(rows: AthleteRows, today: string): Promise<FormSummaryView> {
+    return formSummary(this.db, rows, endOfDay(today), PATTERN_WINDOW_DAYS);
   }
 
   private async requireAthleteRow(athleteId: string): Promise<AthleteRow> {
@@ -715,4 +702,13 @@ function summarise(
     },
     trainingLogs,
   };
+}
+
+/** The plan toward `goal`, the next of `goals`, from the state on the day. */
+function currentPlanOf(
+  goals: CurrentPlan['goals'],
+  goal: CurrentPlan['goal'],
+  state: PlanState,
+): CurrentPlan {
+  return { goals, goal, plan: planRace(raceGoal(goal), state), units: state.units };
 }

@@ -13,6 +13,7 @@ import {
 import { readServerInfo } from '../server/backup.js';
 import { BackupError, DataFolderInUseError, restoreEmbedded } from '../store/index.js';
 import { databaseConfig, printJson, requireAthlete, UsageError, UserError, withKeel } from './context.js';
+import { countProgress } from './progress.js';
 
 const MB = 1024 * 1024;
 
@@ -34,36 +35,6 @@ const countsLine = (counts: Record<RecordType, number>) =>
   RECORD_TYPES.filter((type) => counts[type] > 0)
     .map((type) => `${counts[type]} ${RECORD_WORDS[type][counts[type] === 1 ? 0 : 1]}`)
     .join(', ') || 'nothing';
-
-/**
- * Progress on stderr: one line rewritten in place on a terminal, else a `progress:` line every tenth of the way (as
- * `keel import` does). None with --json, whose callers read stdout and want stderr quiet.
- */
-function progress(
-  label: string,
-  enabled: boolean,
-): { update: (done: number, total: number) => void; end: () => void } {
-  let shown = false;
-  let tenths = 0;
-  return {
-    update(done, total) {
-      if (!enabled || total === 0) return;
-      if (process.stderr.isTTY) {
-        shown = true;
-        process.stderr.write(`\r${label} ${done}/${total}`);
-        return;
-      }
-      const reached = Math.floor((done / total) * 10);
-      if (reached > tenths) {
-        tenths = reached;
-        process.stderr.write(`progress: ${label} ${done}/${total}\n`);
-      }
-    },
-    end() {
-      if (shown) process.stderr.write('\n');
-    },
-  };
-}
 
 /** Written beside the target and renamed into place, so a failure never leaves half a file under its name. */
 async function writeAtomically(file: string, write: (partial: string) => Promise<void>): Promise<number> {
@@ -119,7 +90,7 @@ export function registerExportCommands(program: Command): void {
         }
         const target = file as string;
         const athlete = opts.athlete ? await requireAthlete(keel, opts.athlete) : undefined;
-        const shown = progress('Exporting runs’ samples', !opts.json);
+        const shown = countProgress('Exporting runs’ samples', !opts.json);
         const started = Date.now();
         let header: Awaited<ReturnType<typeof keel.exportData>> | undefined;
         const bytes = await writeAtomically(target, async (partial) => {
@@ -287,7 +258,7 @@ export async function keelExportAmong(
 /** `keel import FILE` of a Keel export: all of it in one transaction, or nothing (exit 1, with line and field). */
 export async function importKeelExport(program: Command, path: string, json: boolean): Promise<void> {
   await withKeel(program, async (keel) => {
-    const shown = progress('Importing records', !json);
+    const shown = countProgress('Importing records', !json);
     let report: ExportImportReport;
     try {
       report = await keel.importExport(path, basename(path), shown.update);

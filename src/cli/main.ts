@@ -30,7 +30,7 @@ import { runReport, runsTable } from './format.js';
 import { registerPainCommands } from './pain.js';
 import { registerPlanCommands } from './plan.js';
 import { registerProgramCommands } from './program.js';
-import { ImportProgressView, reasonsSummary } from './progress.js';
+import { countProgress, ImportProgressView, reasonsSummary } from './progress.js';
 import { registerReportCommand } from './report.js';
 
 function trainingLogLines(log: TrainingLogReport): string[] {
@@ -169,11 +169,8 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       await withKeel(program, async (keel) => {
-        const outcome = await loadDemo(keel, new Date(), (done, total) => {
-          if (process.stderr.isTTY)
-            process.stderr.write(`\rGenerating and importing demo runs ${done}/${total}`);
-        });
-        if (process.stderr.isTTY) process.stderr.write('\n');
+        const shown = countProgress('Generating and importing demo runs', !opts.json);
+        const outcome = await loadDemo(keel, new Date(), shown.update).finally(shown.end);
         if (opts.json)
           printJson({
             status: outcome.kind,

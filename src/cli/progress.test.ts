@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileImportResult } from '../app/index.js';
-import { progressText, reasonsSummary } from './progress.js';
+import { countText, progressText, reasonsSummary, StderrProgress } from './progress.js';
 
 const progress = { files: 412, imported: 400, duplicates: 0, skipped: 12, rejected: 0, bytes: 0 };
 const MB = 1024 * 1024;
@@ -47,5 +47,43 @@ describe('reasonsSummary', () => {
       'Strava says "Ride": not a run ×2; cycling session skipped; odd reason 0; odd reason 1; odd reason 2; ' +
         'odd reason 3; 3 more, listed above',
     );
+  });
+});
+
+describe('StderrProgress', () => {
+  const stream = (isTTY: boolean) => {
+    const written: string[] = [];
+    return {
+      written,
+      err: { isTTY, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream,
+    };
+  };
+
+  it('writes a progress: line each tenth of the way off a terminal, and nothing to clear', () => {
+    const { written, err } = stream(false);
+    const line = new StderrProgress(err, () => 0);
+    for (let done = 0; done <= 40; done++)
+      line.show(done / 40, (bar) => countText('Exporting', done, 40, bar));
+    expect(written).toHaveLength(10);
+    expect(written[0]).toBe('progress: Exporting 4/40\n');
+    expect(written[9]).toBe('progress: Exporting 40/40\n');
+    line.clear();
+    expect(written).toHaveLength(10);
+  });
+
+  it('redraws one line in place on a terminal, no more often than every 200 ms, and clears it', () => {
+    const { written, err } = stream(true);
+    let now = 0;
+    const line = new StderrProgress(err, () => now);
+    line.show(0.5, (bar) => countText('Importing', 5, 10, bar));
+    line.show(0.6, (bar) => countText('Importing', 6, 10, bar));
+    now = 250;
+    line.show(0.7, (bar) => countText('Importing', 7, 10, bar));
+    expect(written).toEqual([
+      `\r\x1b[2K▕████████████░░░░░░░░░░░░▏ Importing 5/10`,
+      `\r\x1b[2K▕█████████████████░░░░░░░▏ Importing 7/10`,
+    ]);
+    line.clear();
+    expect(written.at(-1)).toBe('\r\x1b[2K');
   });
 });

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GoalView, PlanView } from '../../src/app/views.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/engines.js';
-import { makeRunFit } from '../helpers/fit-files.js';
+import { writeWeeklyRuns } from '../helpers/fit-files.js';
 import { runKeel } from '../helpers/keel-cli.js';
 
 const DAY_MS = 86_400_000;
@@ -20,19 +20,7 @@ describe('keel plan', () => {
     db = await createTestDatabase('embedded');
     work = mkdtempSync(join(tmpdir(), 'keel-plan-'));
     // Four weekly long runs, 9 to 12 km, the last three days ago.
-    const files = [24, 17, 10, 3].map((daysAgo, i) => {
-      const file = join(work, `long-${i}.fit`);
-      const distanceM = 9_000 + i * 1_000;
-      writeFileSync(
-        file,
-        makeRunFit({
-          distanceM,
-          durationS: distanceM * 0.33,
-          start: new Date(Date.now() - daysAgo * DAY_MS),
-        }),
-      );
-      return file;
-    });
+    const files = writeWeeklyRuns(work, 9_000);
     expect((await keel('import', ...files)).code).toBe(0);
   });
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { pdfPageCount } from '../../src/app/report/pdf.js';
 import { KEEL_VERSION } from '../../src/app/version.js';
 import { CHROMIUM } from '../helpers/browser-server.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/engines.js';
-import { makeRunFit } from '../helpers/fit-files.js';
+import { writeWeeklyRuns } from '../helpers/fit-files.js';
 import { runKeel } from '../helpers/keel-cli.js';
 
 const DAY_MS = 86_400_000;
@@ -20,19 +20,7 @@ describe('keel report', () => {
   beforeAll(async () => {
     db = await createTestDatabase('embedded');
     work = mkdtempSync(join(tmpdir(), 'keel-report-'));
-    const files = [24, 17, 10, 3].map((daysAgo, i) => {
-      const file = join(work, `run-${i}.fit`);
-      const distanceM = 8_000 + i * 1_000;
-      writeFileSync(
-        file,
-        makeRunFit({
-          distanceM,
-          durationS: distanceM * 0.33,
-          start: new Date(Date.now() - daysAgo * DAY_MS),
-        }),
-      );
-      return file;
-    });
+    const files = writeWeeklyRuns(work, 8_000);
     expect((await keel(['import', ...files])).code).toBe(0);
     const painDay = new Date(Date.now() - 3 * DAY_MS).toISOString().slice(0, 10);
     const pain = await keel([

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Decoder, type FitMessages, Stream } from '@garmin/fitsdk';
 import {
   createRandom,
@@ -123,6 +125,20 @@ export function makeRunActivity(options: RunFitOptions = {}): SyntheticActivity 
     utcOffsetMin: options.utcOffsetMin === undefined ? 120 : options.utcOffsetMin,
     sessions: [makeRunSession(options)],
   };
+}
+
+/**
+ * Four weekly runs written as FIT files into `dir`, 24, 17, 10 and 3 days before now, each 1 km longer than the one
+ * before from `firstM`: a month of history for the plan and the report. Returns their paths, oldest first.
+ */
+export function writeWeeklyRuns(dir: string, firstM: number): string[] {
+  return [24, 17, 10, 3].map((daysAgo, i) => {
+    const file = join(dir, `week-${i}.fit`);
+    const distanceM = firstM + i * 1_000;
+    const start = new Date(Date.now() - daysAgo * 24 * 3600 * 1000);
+    writeFileSync(file, makeRunFit({ distanceM, durationS: distanceM * 0.33, start }));
+    return file;
+  });
 }
 
 /** A FIT file of one run: 5 km in 30 minutes on a flat loop with running dynamics, unless told otherwise. */

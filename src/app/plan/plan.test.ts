@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/helpers/engines.js';
 import { makeRunFit } from '../../../test/helpers/fit-files.js';
 import { RED_FLAG_QUESTIONS } from '../../domain/pain.js';
-import { addDays } from '../../domain/time.js';
+import { addDays, endOfDay } from '../../domain/time.js';
 import { InputError } from '../errors.js';
 import { itemsFromBytes } from '../import/index.js';
 import { Keel } from '../keel.js';
+import { reportView } from '../report/view.js';
+import { KEEL_VERSION } from '../version.js';
+import type { AthleteView } from '../views.js';
 
 const TODAY = '2026-06-19';
 const allNo = Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, false]));
@@ -69,6 +72,40 @@ describe.each(ENGINES)('goal races and the race plan on the %s engine', (engine)
     expect(view.units).toBe('metric');
     expect(view.next).toMatchObject({ kind: 'long-run', date: plan.weeks[0]?.longRunDate });
     expect(view.next?.message).toMatch(/^Sun 21 Jun 2026: long run of \d+\.\d km/);
+  });
+
+  it('makes the report from one read that matches each page read on its own, over any window', async () => {
+    for (const days of [180, 28]) {
+      const asOf = endOfDay(TODAY);
+      const [athlete, runs, patterns, form, redFlags, painReports, benchmarks, program, plan] =
+        await Promise.all([
+          keel.athlete(athleteId),
+          keel.runs(athleteId),
+          keel.painPatterns(athleteId, asOf, days),
+          keel.formSummary(athleteId, asOf, days),
+          keel.openRedFlags(athleteId),
+          keel.painReports(athleteId),
+          keel.benchmarks(athleteId, TODAY),
+          keel.program(athleteId, TODAY),
+          keel.plan(athleteId, TODAY),
+        ]);
+      const pageByPage = reportView({
+        keelVersion: KEEL_VERSION,
+        today: TODAY,
+        days,
+        athlete: athlete as AthleteView,
+        runs,
+        patterns,
+        form,
+        redFlags,
+        painReports,
+        benchmarks,
+        program,
+        plan,
+      });
+      expect(pageByPage.plan).not.toBeNull();
+      expect(await keel.report(athleteId, TODAY, days)).toEqual(pageByPage);
+    }
   });
 
   it("writes the plan and the spike guard in the athlete's unit", async () => {

@@ -1,4 +1,3 @@
-export { gatherReport, REPORT_DAYS } from './gather.js';
 export {
   ChromiumMissingError,
   chromiumPath,
@@ -10,4 +9,4 @@ export {
 } from './pdf.js';
 export { DISCLAIMER, pdfFooter, renderReportHtml } from './render.js';
 export { esc } from './svg.js';
-export { type ReportView, reportView } from './view.js';
+export { REPORT_DAYS, type ReportView, reportView } from './view.js';

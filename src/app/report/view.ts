@@ -170,6 +170,12 @@ export interface ReportPlan {
 }
 
 /** Everything the report is made from, as the use cases return it. */
+/**
+ * The report's window by default: the pain pattern's own window (180 days), so the report's numbers are the ones
+ * the runner sees on the Patterns and Form pages and in `keel pattern`; the detector needs that much history.
+ */
+export const REPORT_DAYS = 180;
+
 export interface ReportParts {
   keelVersion: string;
   today: string;

@@ -31,6 +31,7 @@ export function NextStepCard({ view, units, linkToPlan }: Props) {
   const next = view.next ?? null;
   const today = view.plan.today;
   const titleId = linkToPlan ? 'next-step-title' : 'plan-next-step-title';
+  const runWalk = next && runWalkNote(view, next);
   return (
     <section
       class={`next-step card${next ? ` next-${next.kind} gate-${next.gate.status}` : ''}`}
@@ -61,9 +62,9 @@ export function NextStepCard({ view, units, linkToPlan }: Props) {
                 {next.gate.reasons.join('; ') || 'the gates are not open yet'}
               </p>
             )}
-            {runWalkNote(view, next) && (
+            {runWalk && (
               <p class="next-step-message" data-testid="next-step-runwalk-note">
-                {runWalkNote(view, next)}
+                {runWalk}
               </p>
             )}
             {spikeLevel(next.spike.band) !== 'quiet' && (

@@ -53,7 +53,7 @@ export function PatternCard({ pattern, units }: Props) {
 
   return (
     <article
-      class={`pattern-card pattern-${pattern.status}`}
+      class={`card pattern-card pattern-${pattern.status}`}
       aria-labelledby={`${id}-title`}
       data-testid="pattern-card"
       data-region={pattern.region}

@@ -109,7 +109,11 @@ function FormSummary({ summary, units }: { summary: FormSummaryView; units: Unit
   );
   const withPain = series.pain.filter((v) => v !== null).length;
   return (
-    <article class="pattern-card form-card" aria-labelledby="form-holds-title" data-testid="form-summary">
+    <article
+      class="card pattern-card form-card"
+      aria-labelledby="form-holds-title"
+      data-testid="form-summary"
+    >
       <header class="pattern-head">
         <h2 id="form-holds-title" data-testid="form-holds-to">
           {holdsToHeadline(summary, units)}

@@ -358,7 +358,7 @@ function WeekRow({
   const showSpike = spikeLevel(week.spike.band) !== 'quiet';
   return (
     <li
-      class={`plan-week phase-${week.phase} gate-${status}${cal.isCurrent ? ' is-current' : ''}${cal.isRaceWeek ? ' is-race-week' : ''}`}
+      class={`card plan-week phase-${week.phase} gate-${status}${cal.isCurrent ? ' is-current' : ''}${cal.isRaceWeek ? ' is-race-week' : ''}`}
       aria-labelledby={titleId}
       data-testid="plan-week"
       data-week-start={week.weekStart}
