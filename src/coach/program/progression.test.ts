@@ -381,6 +381,26 @@ describe('regression by the pain-monitoring model (Silbernagel 2007)', () => {
     expect(dose(result.after.at(-1) as FamilyState)).toEqual(expected);
   });
 
+  it.each<[string, Equipment[], { exerciseId: string; sets: number; target: number }]>([
+    [
+      'with a band: the rung below, bottom of its range',
+      ['step', 'band'],
+      { exerciseId: 'terminal-knee-extension', sets: 2, target: 10 },
+    ],
+    [
+      'without a band: nothing lower it can do, so the dose stays',
+      ['step'],
+      { exerciseId: 'step-down-low', sets: 2, target: 10 },
+    ],
+  ])('pain at the bottom of the low step-down %s', (_name, equipment, expected) => {
+    const result = run('step-down', [{ exerciseId: 'step-down-low', painDuring: 6 }], {
+      equipment,
+      redFlagSpans: [],
+    });
+    expect(result.rules).toEqual(['pain-during']);
+    expect(dose(result.after.at(-1) as FamilyState)).toEqual(expected);
+  });
+
   it('a pain-limited session never counts toward progression', () => {
     const result = run('glute-bridge', [{}, { painDuring: 6 }, {}]);
     expect(result.rules).toEqual(['pain-during']);

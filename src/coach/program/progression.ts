@@ -106,12 +106,16 @@ function doseOf(state: FamilyState): Dose {
   return { exerciseId: state.exerciseId, sets: state.sets, target: state.target };
 }
 
-/** One step easier: less volume while there is room, else the rung below at the bottom of its range. */
-function easier(state: FamilyState): Dose {
+/**
+ * One step easier: less volume while there is room, else the nearest rung below that the athlete has the equipment
+ * for, at the bottom of its range. With none, the dose stays: a rung the athlete cannot do is no step down.
+ */
+function easier(state: FamilyState, context: ProgressionContext): Dose {
   const exercise = knownExercise(state.exerciseId);
   const lower = stepDown(exercise, state.target);
   if (lower < state.target) return { ...doseOf(state), target: lower };
-  const below = neighbour(exercise, -1);
+  let below = neighbour(exercise, -1);
+  while (below && !hasEquipment(below, context.equipment)) below = neighbour(below, -1);
   if (!below) return doseOf(state);
   return {
     exerciseId: below.id,
@@ -263,7 +267,7 @@ function logOne(
       state,
       date,
       'pain-during',
-      easier(state),
+      easier(state, context),
       `Pain of ${log.painDuring}/10 during the exercise is above the 5/10 the pain-monitoring model accepts: one step easier.`,
       SOURCES.painMonitoring,
     );
@@ -275,7 +279,7 @@ function logOne(
       state,
       date,
       'pain-next-morning',
-      easier(state),
+      easier(state, context),
       `Pain of ${morning}/10 the next morning had not settled (2/10 or less): one step easier.`,
       SOURCES.painMonitoring,
     );
@@ -286,7 +290,7 @@ function logOne(
       state,
       date,
       'morning-pain-rising',
-      easier(state),
+      easier(state, context),
       `Morning pain of ${morning}/10 is higher than on any morning of the two weeks before (at most ${session.morningHigh}/10); it must not rise from week to week: one step easier.`,
       SOURCES.painMonitoring,
     );
@@ -317,7 +321,7 @@ function logOne(
       state,
       date,
       'incomplete',
-      easier(state),
+      easier(state, context),
       `Two sessions in a row without every set done in good form: one step easier.`,
       SOURCES.keel,
     );
