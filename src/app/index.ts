@@ -8,9 +8,11 @@ export {
   type CsvTable,
   type ExportHeader,
   type ExportImportReport,
+  exportAsImport,
   isKeelExport,
   RECORD_TYPES,
   type RecordType,
+  recordCounts,
 } from './export/index.js';
 export * from './import/index.js';
 export { FIRST_ATHLETE_NAME, Keel, type RunLookup } from './keel.js';

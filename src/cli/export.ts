@@ -2,39 +2,13 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
-import {
-  CSV_TABLES,
-  type ExportImportReport,
-  InputError,
-  isKeelExport,
-  RECORD_TYPES,
-  type RecordType,
-} from '../app/index.js';
+import { CSV_TABLES, type ExportImportReport, InputError, isKeelExport, recordCounts } from '../app/index.js';
 import { readServerInfo } from '../server/backup.js';
 import { BackupError, DataFolderInUseError, restoreEmbedded } from '../store/index.js';
 import { databaseConfig, printJson, requireAthlete, UsageError, UserError, withKeel } from './context.js';
 import { countProgress } from './progress.js';
 
 const MB = 1024 * 1024;
-
-/** How the records of each type read in a summary line: one and many. */
-const RECORD_WORDS: Record<RecordType, [string, string]> = {
-  athlete: ['athlete', 'athletes'],
-  programSettings: ['program settings', 'program settings'],
-  activity: ['run', 'runs'],
-  activitySource: ['source file', 'source files'],
-  activityStream: ['run’s samples', 'runs’ samples'],
-  painReport: ['pain report', 'pain reports'],
-  benchmarkResult: ['benchmark result', 'benchmark results'],
-  programSession: ['program session', 'program sessions'],
-  goalRace: ['goal', 'goals'],
-  planSnapshot: ['plan', 'plans'],
-};
-
-const countsLine = (counts: Record<RecordType, number>) =>
-  RECORD_TYPES.filter((type) => counts[type] > 0)
-    .map((type) => `${counts[type]} ${RECORD_WORDS[type][counts[type] === 1 ? 0 : 1]}`)
-    .join(', ') || 'nothing';
 
 /** Written beside the target and renamed into place, so a failure never leaves half a file under its name. */
 async function writeAtomically(file: string, write: (partial: string) => Promise<void>): Promise<number> {
@@ -105,7 +79,7 @@ export function registerExportCommands(program: Command): void {
           return printJson({ file: target, bytes, ...written });
         }
         process.stdout.write(
-          `Exported ${countsLine(written.counts)} to ${target} ` +
+          `Exported ${recordCounts(written.counts)} to ${target} ` +
             `(${(bytes / MB).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s).\n`,
         );
       });
@@ -278,10 +252,10 @@ export async function importKeelExport(program: Command, path: string, json: boo
             a.status === 'imported' ? 'imported' : 'already in this database, left as it is'
           }`,
       ),
-      `Imported ${countsLine(report.imported)}.`,
+      `Imported ${recordCounts(report.imported)}.`,
     ];
     if (Object.values(report.skipped).some((n) => n > 0)) {
-      lines.push(`Skipped ${countsLine(report.skipped)} of athletes already here.`);
+      lines.push(`Skipped ${recordCounts(report.skipped)} of athletes already here.`);
     }
     process.stdout.write(`${lines.join('\n')}\n`);
   });

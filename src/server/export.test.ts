@@ -2,7 +2,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/engines.js';
 import { makeRunFit } from '../../test/helpers/fit-files.js';
-import { itemsFromBytes, Keel } from '../app/index.js';
+import { multipart } from '../../test/helpers/multipart.js';
+import { type ImportReport, itemsFromBytes, Keel } from '../app/index.js';
 import { buildApp } from './index.js';
 
 describe('export, spreadsheet and backup routes', () => {
@@ -83,5 +84,75 @@ describe('export, spreadsheet and backup routes', () => {
     expect(backup.statusCode).toBe(200);
     const tar = gunzipSync(backup.rawPayload);
     expect(tar.subarray(257, 262).toString('latin1')).toBe('ustar');
+  });
+
+  it('takes an uploaded export into another Keel whole, once, alone, and refuses a damaged one', async () => {
+    const exported = (await app.inject(`/api/athletes/${athleteId}/export`)).rawPayload;
+    const fresh = await createTestDatabase('embedded');
+    const other = await Keel.open(fresh.config);
+    const otherApp = buildApp(() => ({ status: 'ready', keel: other }));
+    const upload = async (files: { name: string; bytes: Uint8Array }[], accept = 'application/json') => {
+      const body = await multipart(files);
+      return otherApp.inject({
+        method: 'POST',
+        url: '/api/imports',
+        ...body,
+        headers: { ...body.headers, accept },
+      });
+    };
+    try {
+      const cut = exported.subarray(0, Math.floor(exported.length * 0.9));
+      const damaged = await upload([{ name: 'cut.ndjson.gz', bytes: cut }]);
+      expect(damaged.statusCode).toBe(422);
+      expect(damaged.json().error).toMatch(/^nothing was imported: .*cut short or damaged/);
+      const streamedDamage = await upload([{ name: 'cut.ndjson.gz', bytes: cut }], 'application/x-ndjson');
+      expect(JSON.parse(streamedDamage.body.trim().split('\n').at(-1) as string)).toMatchObject({
+        type: 'error',
+        error: expect.stringMatching(/^nothing was imported: /),
+      });
+      expect(await other.athletes()).toEqual([]);
+
+      const streamed = await upload(
+        [{ name: 'keel-export.ndjson.gz', bytes: exported }],
+        'application/x-ndjson',
+      );
+      const events = streamed.body
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+      expect(events.some((e) => e.type === 'progress' && e.totalRecords > 0)).toBe(true);
+      const first = events.at(-1).report as ImportReport;
+      expect(first.athleteId).toBe(athleteId);
+      expect(first.files[0]).toMatchObject({
+        fileName: 'keel-export.ndjson.gz',
+        status: 'imported',
+        message: expect.stringMatching(/^Keel export of \d{4}-\d\d-\d\d: Route Runner imported: 1 run$/),
+      });
+      expect(await other.runs(athleteId)).toEqual(await keel.runs(athleteId));
+
+      const again = (
+        await upload([{ name: 'keel-export.ndjson.gz', bytes: exported }])
+      ).json() as ImportReport;
+      expect(again.files[0]).toMatchObject({ status: 'duplicate', message: /Route Runner already here/ });
+
+      const mixed = (
+        await upload([
+          { name: 'keel-export.ndjson.gz', bytes: exported },
+          { name: 'run.fit', bytes: makeRunFit({ start: new Date('2026-10-02T06:00:00Z') }) },
+        ])
+      ).json() as ImportReport;
+      expect(mixed.files.map((f) => [f.fileName, f.status])).toEqual(
+        expect.arrayContaining([
+          ['keel-export.ndjson.gz', 'rejected'],
+          ['run.fit', 'imported'],
+        ]),
+      );
+      expect(mixed.files.find((f) => f.status === 'rejected')?.message).toMatch(/upload it on its own/);
+      expect((await other.athletes()).map((a) => a.name)).toEqual(['Route Runner']);
+    } finally {
+      await otherApp.close();
+      await other.close();
+      await fresh.drop();
+    }
   });
 });

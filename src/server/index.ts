@@ -223,7 +223,9 @@ export function buildApp(
     const keel = keelOr503(reply);
     if (!keel) return reply;
     if (!req.isMultipart()) return reply.code(400).send(notMultipart);
-    return importUpload(keel, (await keel.importTarget()).id, req, reply);
+    return inputErrors(reply, () =>
+      importUpload(keel, async () => (await keel.importTarget()).id, req, reply),
+    );
   });
 
   app.post('/api/athletes/:id/imports', async (req, reply) => {
@@ -238,7 +240,7 @@ export function buildApp(
       });
     }
     if (!req.isMultipart()) return reply.code(400).send(notMultipart);
-    return importUpload(keel, athlete.id, req, reply);
+    return inputErrors(reply, () => importUpload(keel, async () => athlete.id, req, reply));
   });
 
   app.get('/api/runs/:id', async (req, reply) => {

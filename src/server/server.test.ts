@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../test/helpers/engines.js';
 import { makeRunFit } from '../../test/helpers/fit-files.js';
+import { multipart } from '../../test/helpers/multipart.js';
 import { Keel } from '../app/index.js';
 import type {
   AthleteView,
@@ -22,17 +23,6 @@ import type {
   SessionLogView,
 } from '../app/views.js';
 import { buildApp } from './index.js';
-
-/** A multipart body as a browser would send it. */
-async function multipart(files: { name: string; bytes: Uint8Array }[]) {
-  const form = new FormData();
-  for (const f of files) form.append('files', new Blob([Buffer.from(f.bytes)]), f.name);
-  const encoded = new Response(form);
-  return {
-    payload: Buffer.from(await encoded.arrayBuffer()),
-    headers: { 'content-type': encoded.headers.get('content-type') ?? '' },
-  };
-}
 
 describe('the API while the database is opening', () => {
   it('answers health and asks other routes to wait', async () => {

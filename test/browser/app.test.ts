@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeStravaExport } from '../helpers/archives.js';
 import { type BrowserApp, openApp, PHONE, SCREENSHOTS, waitUntilReady } from '../helpers/browser-server.js';
 import { makeRunFit } from '../helpers/fit-files.js';
+import { REPO_ROOT } from '../helpers/keel-cli.js';
 
 /**
  * The web app in real Chromium against the real `keel serve` on a random loopback port and a fresh data
@@ -14,6 +15,9 @@ import { makeRunFit } from '../helpers/fit-files.js';
  */
 
 const FIT_DISTANCE_M = 10_000;
+/** The golden version-1 export (one athlete, two runs), as "Download all my data" writes it. */
+const GOLDEN_EXPORT = join(REPO_ROOT, 'test', 'fixtures', 'keel-export-v1.ndjson.gz');
+const GOLDEN_ATHLETE_ID = '4d1d9b0b-4e7f-41f1-b90c-18b26ce8358c';
 
 /** "10.00 km" → 10 */
 function leadingNumber(text: string): number {
@@ -184,6 +188,20 @@ describe('the web app in Chromium', () => {
     expect(runOverflow).toBeLessThanOrEqual(0);
     await mobile.screenshot({ path: join(SCREENSHOTS, '08-phone-run.png'), fullPage: true });
     await mobile.context().close();
+  });
+
+  it('takes a Keel export back in, on its own, and follows it to its athlete', async () => {
+    await page.goto(`${url}/#/`);
+    await page.getByTestId('file-input').setInputFiles(GOLDEN_EXPORT);
+    const result = page.getByTestId('import-result').filter({ hasText: 'keel-export-v1.ndjson.gz' });
+    await expect.poll(() => result.getAttribute('data-status'), { timeout: 30_000 }).toBe('imported');
+    expect(await result.getByTestId('import-message').textContent()).toBe(
+      'Keel export of 2026-12-04: Golden Runner imported: ' +
+        '2 runs, 1 pain report, 1 benchmark result, 1 program session, 1 goal',
+    );
+    await expect.poll(() => page.getByTestId('athlete-switcher').inputValue()).toBe(GOLDEN_ATHLETE_ID);
+    await expect.poll(() => page.getByTestId('run-row').count()).toBe(2);
+    await page.screenshot({ path: join(SCREENSHOTS, '09-keel-export.png'), fullPage: true });
   });
 
   it('raised no errors in the page', () => {

@@ -171,13 +171,10 @@ export interface UploadProgress {
   total: number;
 }
 
-/** How far the server has got importing an upload (from its progress lines). */
-export interface ImportingProgress {
-  files: number;
-  imported: number;
-  doneBytes: number;
-  totalBytes: number;
-}
+/** How far the server has got importing an upload (from its progress lines): files in bytes, a Keel export in records. */
+export type ImportingProgress =
+  | { files: number; imported: number; doneBytes: number; totalBytes: number }
+  | { doneRecords: number; totalRecords: number };
 
 type ImportEvent =
   | ({ type: 'progress' } & ImportingProgress)

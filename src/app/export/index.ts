@@ -16,6 +16,7 @@ import { type ExportProgress, writeExport } from './write.js';
 export { CSV_TABLES, type CsvFile, type CsvTable } from './csv.js';
 export { EXPORT_FORMAT_VERSION, type ExportHeader, RECORD_TYPES, type RecordType } from './format.js';
 export { type ExportImportProgress, type ExportImportReport, isKeelExport } from './read.js';
+export { exportAsImport, recordCounts } from './summary.js';
 export type { ExportProgress } from './write.js';
 
 /**

@@ -37,6 +37,20 @@ function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
+function importingText(p: ImportingProgress): string {
+  if ('doneRecords' in p) return `Importing the Keel export… ${p.doneRecords} of ${p.totalRecords} records`;
+  return (
+    `Importing… ${plural(p.files, 'file')} done, ${p.imported} with new runs ` +
+    `(${formatBytes(p.doneBytes)} of ${formatBytes(p.totalBytes)})`
+  );
+}
+
+/** The share done, or null before the server knows the total. */
+function importedShare(p: ImportingProgress): number | null {
+  const [done, total] = 'doneRecords' in p ? [p.doneRecords, p.totalRecords] : [p.doneBytes, p.totalBytes];
+  return total > 0 ? done / total : null;
+}
+
 /**
  * Drop FIT files (or a training-log CSV) anywhere on the page (the zone lights up) or pick them with the button;
  * they go to the server in one request and each file's outcome, and each log row's, is listed.
@@ -130,7 +144,8 @@ export function UploadZone({ athleteId, units, onImported, prominent }: Props) {
           </h2>
           <p id={hintId} class="upload-hint">
             Drag <strong>.fit</strong>, <strong>.tcx</strong> or <strong>.gpx</strong> files here, a whole
-            Strava or Garmin export <strong>.zip</strong>, or your training log as <strong>.csv</strong>.
+            Strava or Garmin export <strong>.zip</strong>, your training log as <strong>.csv</strong>, or a
+            Keel export (<strong>.ndjson.gz</strong>) on its own.
           </p>
         </div>
         <input
@@ -155,17 +170,16 @@ export function UploadZone({ athleteId, units, onImported, prominent }: Props) {
           <p>
             {importing
               ? state.importing
-                ? `Importing… ${plural(state.importing.files, 'file')} done, ${state.importing.imported} with new runs ` +
-                  `(${formatBytes(state.importing.doneBytes)} of ${formatBytes(state.importing.totalBytes)})`
+                ? importingText(state.importing)
                 : `Importing ${plural(state.files, 'file')}…`
               : `Uploading ${plural(state.files, 'file')} (${formatBytes(state.bytes)})…`}
           </p>
           {importing ? (
-            state.importing && state.importing.totalBytes > 0 ? (
+            state.importing && importedShare(state.importing) !== null ? (
               <progress
                 key="importing"
                 max={1}
-                value={state.importing.doneBytes / state.importing.totalBytes}
+                value={importedShare(state.importing) as number}
                 aria-label="Import progress"
                 data-testid="import-progress"
               />

@@ -135,7 +135,7 @@ function DataDownloads({ athleteId }: { athleteId: string }) {
       <a href={exportUrl(athleteId)} download>
         Download all my data
       </a>{' '}
-      (one file, for keeping or for another Keel) · Spreadsheets:{' '}
+      (one file, for keeping, or to add to another Keel under Add runs) · Spreadsheets:{' '}
       <a href={csvUrl(athleteId, 'runs')} download>
         runs
       </a>
